@@ -1,0 +1,47 @@
+# mineral_supply — PGXS build.  `make && sudo make install`, then CREATE EXTENSION.
+# `make test` runs every test suite in a throwaway cluster, `make demo` prints
+# the concentration report on the shipped USGS data (see README.md).
+
+EXTENSION   = mineral_supply
+EXTVERSION := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
+MODULE_big  = mineral_supply
+PGFILEDESC  = "mineral_supply - supply concentration of critical raw materials"
+
+# The core (src/core) is plain C over frontend-safe PostgreSQL headers; the
+# rest of src/ is the fmgr glue.
+CORE_OBJS = src/core/mix_table.o src/core/mix_text.o src/core/mix_wire.o src/core/measures.o
+OBJS      = $(CORE_OBJS) src/supply_mix.o src/supply_mix_io.o src/supply_mix_agg.o \
+            src/concentration.o src/scenario.o
+
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+EXTRA_CLEAN = test/unit/test_core
+
+REGRESS      = supply_mix_io aggregates measures scenarios parallel usgs_rare_earths
+REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+
+PG_CPPFLAGS = -I$(srcdir)/src/core
+PG_CFLAGS   = -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(EXTENSION)--$(EXTVERSION).sql: src/$(EXTENSION).sql $(EXTENSION).control
+	cp $< $@
+
+# C unit tests of the core: linked with libpgcommon/libpgport, no server.
+PG_PKGLIBDIR := $(shell $(PG_CONFIG) --pkglibdir)
+CORE_SRCS = $(CORE_OBJS:.o=.c)
+test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(CC) $(CFLAGS) $(PG_CFLAGS) -I$(includedir_server) -Isrc/core -o $@ \
+		test/unit/test_core.c $(CORE_SRCS) -L$(PG_PKGLIBDIR) -lpgcommon -lpgport -lm
+
+.PHONY: unit test demo
+unit: test/unit/test_core
+	test/unit/test_core
+
+test:
+	./test/run
+
+demo:
+	./demo/run

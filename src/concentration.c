@@ -1,0 +1,393 @@
+/*
+ * concentration.c — SQL functions for the concentration measures of a
+ * supply_mix (the arithmetic is in core/measures.c).
+ *
+ * Every measure of a mix whose total is zero is NULL: shares are undefined.
+ */
+#include "supply_mix.h"
+
+#include "access/htup_details.h"
+#include "executor/executor.h"
+#include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
+#include "utils/builtins.h"
+
+#include "pg_compat.h"
+
+/* The view of argument 0 and its shares; returns NULL from the caller when the total is zero. */
+#define MIX_ARG_WITH_SHARES(v, s) \
+	do { \
+		PG_GETARG_MIX_VIEW(0, &(v)); \
+		if (!mix_shares_init(&(v), &(s))) \
+			PG_RETURN_NULL(); \
+	} while (0)
+
+static uint32
+top_n_arg(int32 n)
+{
+	if (n < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("n must be at least 1"),
+				 errdetail("n is %d.", n)));
+	return (uint32) n;
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_total);
+Datum
+supply_mix_total(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	double		total;
+
+	PG_GETARG_MIX_VIEW(0, &v);
+	if (mix_total(&v, &total) != MIX_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("total of supply_mix is out of range for type double precision"),
+				 errhint("Shares and concentration measures of this mix are still defined.")));
+	PG_RETURN_FLOAT8(total);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_remainder);
+Datum
+supply_mix_remainder(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+
+	PG_GETARG_MIX_VIEW(0, &v);
+	PG_RETURN_FLOAT8(v.remainder);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_producer_count);
+Datum
+supply_mix_producer_count(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+
+	PG_GETARG_MIX_VIEW(0, &v);
+	PG_RETURN_INT32((int32) mix_positive_count(&v));
+}
+
+/* Index of the producer named by argument 1, or -1. */
+static int64
+producer_index(FunctionCallInfo fcinfo, const MixView *v)
+{
+	size_t		len;
+	const char *key = mix_producer_arg(PG_GETARG_TEXT_PP(1), &len);
+
+	return mix_view_find(v, key, len);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_quantity);
+Datum
+supply_mix_quantity(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	int64		i;
+
+	PG_GETARG_MIX_VIEW(0, &v);
+	i = producer_index(fcinfo, &v);
+	PG_RETURN_FLOAT8(i < 0 ? 0.0 : v.quantity[i]);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_share);
+Datum
+supply_mix_share(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	MixShares	s;
+	int64		i;
+
+	MIX_ARG_WITH_SHARES(v, s);
+	i = producer_index(fcinfo, &v);
+	PG_RETURN_FLOAT8(i < 0 ? 0.0 : mix_share(&s, v.quantity[i]));
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_hhi);
+Datum
+supply_mix_hhi(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	MixShares	s;
+
+	MIX_ARG_WITH_SHARES(v, s);
+	PG_RETURN_FLOAT8(mix_hhi_lower(&v, &s));
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_hhi_bounds);
+Datum
+supply_mix_hhi_bounds(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	MixShares	s;
+	TupleDesc	tupdesc;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	PG_GETARG_MIX_VIEW(0, &v);
+	if (mix_shares_init(&v, &s))
+	{
+		values[0] = Float8GetDatum(mix_hhi_lower(&v, &s));
+		values[1] = Float8GetDatum(mix_hhi_upper(&v, &s));
+	}
+	else
+		nulls[0] = nulls[1] = true;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_hhi_normalized);
+Datum
+supply_mix_hhi_normalized(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	MixShares	s;
+	double		h;
+
+	MIX_ARG_WITH_SHARES(v, s);
+	if (!mix_hhi_normalized(&v, &s, &h))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(h);
+}
+
+static Datum
+concentration_ratio(FunctionCallInfo fcinfo, int32 n)
+{
+	MixView		v;
+	MixShares	s;
+	MixMemory	mem = MIX_MEMORY();
+	uint32		k = top_n_arg(n);
+
+	MIX_ARG_WITH_SHARES(v, s);
+	PG_RETURN_FLOAT8(mix_concentration_ratio(&v, &s, k, &mem));
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_concentration_ratio);
+Datum
+supply_mix_concentration_ratio(PG_FUNCTION_ARGS)
+{
+	return concentration_ratio(fcinfo, PG_GETARG_INT32(1));
+}
+
+/*
+ * In a parallel plan the Finalize Aggregate's Aggref no longer carries the
+ * call's arguments: its one argument is a Var for the partial aggregate's
+ * output.  Follow that Var down the plan (Gather, Sort, Append pass it
+ * through) to the Partial Aggregate's Aggref, which has them all.
+ */
+static Expr *
+partial_aggregate_arg(Plan *plan, Expr *expr, int argno)
+{
+	for (int depth = 0; depth < 32 && plan != NULL; depth++)
+	{
+		Var		   *var;
+		Plan	   *child;
+
+		if (IsA(expr, Aggref))
+		{
+			List	   *args = ((Aggref *) expr)->args;
+
+			return list_length(args) > argno ?
+				castNode(TargetEntry, list_nth(args, argno))->expr : NULL;
+		}
+		if (!IsA(expr, Var) || ((Var *) expr)->varno != OUTER_VAR)
+			return NULL;
+		var = (Var *) expr;
+		if (IsA(plan, Append))
+			child = linitial(((Append *) plan)->appendplans);
+		else if (IsA(plan, MergeAppend))
+			child = linitial(((MergeAppend *) plan)->mergeplans);
+		else
+			child = outerPlan(plan);
+		if (child == NULL || var->varattno < 1 || var->varattno > list_length(child->targetlist))
+			return NULL;
+		expr = castNode(TargetEntry, list_nth(child->targetlist, var->varattno - 1))->expr;
+		plan = child;
+	}
+	return NULL;
+}
+
+/*
+ * The value of an aggregate's argument that must be the same for every row
+ * (concentration_ratio's n), read by its final function from the call.
+ * false when it is NULL.
+ */
+static bool
+aggregate_constant_arg(FunctionCallInfo fcinfo, int argno, const char *what, Datum *value)
+{
+	Aggref	   *aggref = AggGetAggref(fcinfo);
+	Expr	   *expr = NULL;
+	bool		isnull;
+
+	if (aggref != NULL && IsA(fcinfo->context, AggState))
+	{
+		if (DO_AGGSPLIT_COMBINE(aggref->aggsplit))
+			expr = partial_aggregate_arg(((PlanState *) fcinfo->context)->plan,
+										 castNode(TargetEntry, linitial(aggref->args))->expr,
+										 argno);
+		else if (list_length(aggref->args) > argno)
+			expr = castNode(TargetEntry, list_nth(aggref->args, argno))->expr;
+	}
+	if (expr == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("cannot find the argument %s of this aggregate call", what),
+				 errhint("Compute it on the mix instead: concentration_ratio(supply_mix_agg(producer, quantity), n).")));
+	if (IsA(expr, Const))
+	{
+		*value = ((Const *) expr)->constvalue;
+		return !((Const *) expr)->constisnull;
+	}
+	if (contain_var_clause((Node *) expr) || contain_volatile_functions((Node *) expr))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be the same for every row", what),
+				 errhint("Pass a constant or a parameter, or compute it on the mix: "
+						 "concentration_ratio(supply_mix_agg(producer, quantity), n).")));
+	{
+		/* a parameter or a stable expression: evaluate it once here */
+		PlanState  *ps = (PlanState *) fcinfo->context;
+		ExprState  *es = ExecInitExpr(expr, ps);
+
+		*value = ExecEvalExprSwitchContext(es, ps->ps_ExprContext, &isnull);
+	}
+	return !isnull;
+}
+
+PG_FUNCTION_INFO_V1(concentration_ratio_final);
+Datum
+concentration_ratio_final(PG_FUNCTION_ARGS)
+{
+	Datum		n;
+
+	if (PG_ARGISNULL(0) || !aggregate_constant_arg(fcinfo, 2, "n", &n))
+		PG_RETURN_NULL();
+	return concentration_ratio(fcinfo, DatumGetInt32(n));
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_top_producers);
+Datum
+supply_mix_top_producers(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MixView		v;
+	MixShares	s;
+	MixMemory	mem = MIX_MEMORY();
+	uint32		k = top_n_arg(PG_GETARG_INT32(1));
+	bool		have_shares;
+	uint32	   *top;
+
+	InitMaterializedSRF(fcinfo, 0);
+	PG_GETARG_MIX_VIEW(0, &v);
+	have_shares = mix_shares_init(&v, &s);
+	k = Min(k, v.count);
+	if (k == 0)
+		return (Datum) 0;
+	top = palloc(sizeof(uint32) * k);
+	k = mix_top(&v, k, &mem, top);
+	for (uint32 r = 0; r < k; r++)
+	{
+		uint32		len;
+		const char *key = mix_view_key(&v, top[r], &len);
+		double		q = v.quantity[top[r]];
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, !have_shares};
+
+		values[0] = Int32GetDatum((int32) r + 1);
+		values[1] = PointerGetDatum(cstring_to_text_with_len(key, (int) len));
+		values[2] = Float8GetDatum(q);
+		values[3] = have_shares ? Float8GetDatum(mix_share(&s, q)) : (Datum) 0;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_producers);
+Datum
+supply_mix_producers(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MixView		v;
+	MixShares	s;
+	bool		have_shares;
+
+	InitMaterializedSRF(fcinfo, 0);
+	PG_GETARG_MIX_VIEW(0, &v);
+	have_shares = mix_shares_init(&v, &s);
+	for (uint32 i = 0; i <= v.count; i++)
+	{
+		bool		is_remainder = i == v.count;
+		double		q = is_remainder ? v.remainder : v.quantity[i];
+		Datum		values[3];
+		bool		nulls[3] = {is_remainder, false, !have_shares};
+
+		if (is_remainder && q == 0.0)
+			break;
+		if (!is_remainder)
+		{
+			uint32		len;
+			const char *key = mix_view_key(&v, i, &len);
+
+			values[0] = PointerGetDatum(cstring_to_text_with_len(key, (int) len));
+		}
+		values[1] = Float8GetDatum(q);
+		values[2] = have_shares ? Float8GetDatum(mix_share(&s, q)) : (Datum) 0;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_shannon_entropy);
+Datum
+supply_mix_shannon_entropy(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	MixShares	s;
+
+	MIX_ARG_WITH_SHARES(v, s);
+	PG_RETURN_FLOAT8(mix_entropy(&v, &s));
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_shannon_entropy_normalized);
+Datum
+supply_mix_shannon_entropy_normalized(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	MixShares	s;
+	double		h;
+
+	MIX_ARG_WITH_SHARES(v, s);
+	if (!mix_entropy_normalized(&v, &s, &h))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(h);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_effective_suppliers);
+Datum
+supply_mix_effective_suppliers(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	MixShares	s;
+	double		hhi;
+
+	MIX_ARG_WITH_SHARES(v, s);
+	hhi = mix_hhi_lower(&v, &s);
+	/* a mix that is all remainder names no supplier */
+	if (hhi == 0.0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(10000.0 / hhi);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_gini);
+Datum
+supply_mix_gini(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	MixShares	s;
+	MixMemory	mem = MIX_MEMORY();
+
+	MIX_ARG_WITH_SHARES(v, s);
+	PG_RETURN_FLOAT8(mix_gini(&v, &mem));
+}

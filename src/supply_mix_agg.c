@@ -1,0 +1,159 @@
+/*
+ * supply_mix_agg.c — the aggregates that build and merge mixes.
+ *
+ * The state type is supply_mix itself (see DESIGN.md: parallel query and
+ * Citus combine partial states through it), but inside an aggregate the
+ * state is an expanded object: a MixTable in its own memory context, a
+ * child of the aggregate context, handed back to the executor as a
+ * read-write expanded datum.  nodeAgg keeps such a datum as it is (the
+ * same mechanism array_append uses), so a row costs one hash probe and a
+ * compensated addition; the table is flattened to the canonical varlena
+ * only when the state leaves the node (a final function, a partial
+ * aggregate's output, a stored result).
+ */
+#include "supply_mix.h"
+
+#include "executor/executor.h"
+#include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
+#include "utils/expandeddatum.h"
+
+typedef struct ExpandedMix
+{
+	ExpandedObjectHeader hdr;
+	MixTable   *table;
+} ExpandedMix;
+
+static Size
+expanded_mix_flat_size(ExpandedObjectHeader *eohptr)
+{
+	return mix_table_flat_size(((ExpandedMix *) eohptr)->table);
+}
+
+static void
+expanded_mix_flatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	mix_table_flatten(((ExpandedMix *) eohptr)->table, result, allocated_size);
+	SET_VARSIZE(result, allocated_size);
+}
+
+static const ExpandedObjectMethods expanded_mix_methods = {
+	expanded_mix_flat_size,
+	expanded_mix_flatten
+};
+
+/*
+ * The aggregate state in argument 0 as an expanded mix we may change: the
+ * one we made on an earlier row, or a new one in aggcx holding what the
+ * (flat) state holds.
+ */
+static ExpandedMix *
+state_arg(FunctionCallInfo fcinfo, MemoryContext aggcx)
+{
+	Datum		d = PG_GETARG_DATUM(0);
+	MemoryContext cx;
+	ExpandedMix *em;
+	MixMemory	mem;
+
+	if (!PG_ARGISNULL(0) && VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)))
+	{
+		ExpandedObjectHeader *eoh = DatumGetEOHP(d);
+
+		if (eoh->eoh_methods == &expanded_mix_methods)
+			return (ExpandedMix *) eoh;
+	}
+
+	cx = AllocSetContextCreate(aggcx, "supply_mix aggregate state", ALLOCSET_SMALL_SIZES);
+	em = MemoryContextAlloc(cx, sizeof(ExpandedMix));
+	EOH_init_header(&em->hdr, &expanded_mix_methods, cx);
+	mem = mix_memory(cx);
+	em->table = mix_table_create(&mem, 8);
+	if (!PG_ARGISNULL(0))
+	{
+		MixView		v;
+
+		PG_GETARG_MIX_VIEW(0, &v);
+		mix_check(mix_table_add_view(em->table, &v), NULL, 0);
+	}
+	return em;
+}
+
+/* Adds one row (producer, quantity) to a table. */
+static void
+add_row(FunctionCallInfo fcinfo, MixTable *t)
+{
+	double		q;
+
+	if (PG_ARGISNULL(2))
+		return;					/* a NULL quantity is ignored */
+	q = PG_GETARG_FLOAT8(2);
+	if (PG_ARGISNULL(1))
+		mix_check(mix_table_add(t, NULL, 0, q), NULL, 0);
+	else
+	{
+		text	   *producer = PG_GETARG_TEXT_PP(1);
+		const char *key = VARDATA_ANY(producer);
+		size_t		len = VARSIZE_ANY_EXHDR(producer);
+
+		mix_check(mix_table_add(t, key, len, q), key, len);
+	}
+}
+
+/*
+ * supply_mix_accum(state, producer, quantity [, n]) — transition function.
+ * Outside an aggregate it returns a new mix and leaves its argument alone.
+ */
+PG_FUNCTION_INFO_V1(supply_mix_accum);
+Datum
+supply_mix_accum(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcx;
+	MixTable   *t;
+
+	if (AggCheckCallContext(fcinfo, &aggcx))
+	{
+		ExpandedMix *em = state_arg(fcinfo, aggcx);
+
+		add_row(fcinfo, em->table);
+		PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));
+	}
+
+	{
+		MixMemory	mem = MIX_MEMORY();
+
+		t = mix_table_create(&mem, 8);
+		if (!PG_ARGISNULL(0))
+		{
+			MixView		v;
+
+			PG_GETARG_MIX_VIEW(0, &v);
+			mix_check(mix_table_add_view(t, &v), NULL, 0);
+		}
+		add_row(fcinfo, t);
+		return mix_table_datum(t);
+	}
+}
+
+/*
+ * supply_mix_combine(state, mix) — merges a mix into the state: the
+ * combine function of every supply_mix aggregate and the transition
+ * function of supply_mix_agg(supply_mix).
+ */
+PG_FUNCTION_INFO_V1(supply_mix_combine);
+Datum
+supply_mix_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcx;
+	MixView		v;
+
+	if (!AggCheckCallContext(fcinfo, &aggcx))
+		return DirectFunctionCall2(supply_mix_merge, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1));
+
+	{
+		ExpandedMix *em = state_arg(fcinfo, aggcx);
+
+		PG_GETARG_MIX_VIEW(1, &v);
+		mix_check(mix_table_add_view(em->table, &v), NULL, 0);
+		PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));
+	}
+}
