@@ -65,6 +65,7 @@ CREATE OPERATOR CLASS supply_mix_hash_ops
 	OPERATOR 1 = (supply_mix, supply_mix),
 	FUNCTION 1 supply_mix_hash(supply_mix);
 COMMENT ON OPERATOR CLASS supply_mix_hash_ops USING hash IS 'Hash operator class for supply_mix';
+COMMENT ON OPERATOR FAMILY supply_mix_hash_ops USING hash IS 'Hash operator family for supply_mix';
 
 -- JSON casts go through the text form, which is a JSON object
 

@@ -149,6 +149,16 @@ supply_mix_drop_producers(PG_FUNCTION_ARGS)
 	return filter_producers(fcinfo, false);
 }
 
+static void
+scale_overflow(const char *key, size_t len)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("scaled quantity is out of range for type double precision"),
+			 len > 0 ? errdetail("Producer: \"%s\".", pnstrdup(key, pg_mbcliplen(key, (int) len, 64))) :
+			 errdetail("The remainder overflows.")));
+}
+
 PG_FUNCTION_INFO_V1(supply_mix_scale);
 Datum
 supply_mix_scale(PG_FUNCTION_ARGS)
@@ -172,11 +182,11 @@ supply_mix_scale(PG_FUNCTION_ARGS)
 		double		q = v.quantity[i] * factor;
 
 		if (isinf(q))
-			mix_raise(MIX_SUM_OVERFLOW, key, len);
+			scale_overflow(key, len);
 		mix_check(mix_table_add(out, key, len, q), key, len);
 	}
 	if (isinf(v.remainder * factor))
-		mix_raise(MIX_SUM_OVERFLOW, NULL, 0);
+		scale_overflow("", 0);
 	mix_check(mix_table_add(out, NULL, 0, v.remainder * factor), NULL, 0);
 	return mix_table_datum(out);
 }

@@ -62,7 +62,7 @@ mix_raise(MixStatus st, const char *key, size_t keylen)
 			break;
 		case MIX_EMPTY_KEY:
 			code = ERRCODE_INVALID_PARAMETER_VALUE;
-			hint = "Use NULL as the producer for the unattributed remainder.";
+			hint = "An empty name is not a producer: the unattributed remainder is a NULL producer in aggregates and the key \"\" in the text form.";
 			break;
 		case MIX_NUMBER_RANGE:
 		case MIX_SUM_OVERFLOW:

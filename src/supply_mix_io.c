@@ -64,16 +64,25 @@ supply_mix_in(PG_FUNCTION_ARGS)
 						 errdetail("Unicode escape values above 007F are supported only when the server encoding is UTF8.")));
 		PG_RETURN_NULL();
 	}
-	if (st != MIX_OK)
+	if (st == MIX_SYNTAX || st == MIX_NEGATIVE)
 	{
 		mix_input_error(fcinfo->context,
-						(errcode(input_errcode(st, ERRCODE_INVALID_TEXT_REPRESENTATION)),
+						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						 errmsg("invalid input syntax for type %s: \"%s\"", "supply_mix", clip_input(str)),
 						 st == MIX_SYNTAX ?
 						 errdetail("Expected %s at byte %zu.", err.what, err.offset + 1) :
 						 errdetail("At byte %zu: %s.", err.offset + 1, err.what),
 						 errhint("A supply_mix is a JSON object of producer names and quantities, "
 								 "e.g. {\"CN\": 270000, \"US\": 45000}; the key \"\" holds the unattributed remainder.")));
+		PG_RETURN_NULL();
+	}
+	if (st != MIX_OK)
+	{
+		/* a number beyond float8 or a limit: say that, not "syntax" */
+		mix_input_error(fcinfo->context,
+						(errcode(input_errcode(st, ERRCODE_INVALID_TEXT_REPRESENTATION)),
+						 errmsg("%s in supply_mix input", err.what),
+						 errdetail("At byte %zu of \"%s\".", err.offset + 1, clip_input(str))));
 		PG_RETURN_NULL();
 	}
 	return mix_table_datum(t);

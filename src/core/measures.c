@@ -20,7 +20,7 @@ mix_shares_init(const MixView *v, MixShares *s)
 	neumaier_add(&sum, &comp, v->remainder);
 	sum += comp;
 	s->shift = 0;
-	if (isinf(sum))
+	if (!isfinite(sum))			/* inf, or NaN from inf - inf in comp */
 	{
 		/* scale by the largest quantity's power of two, then add again */
 		double		max = v->remainder;

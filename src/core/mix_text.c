@@ -203,7 +203,7 @@ parse_string(Parser *p, size_t *outlen)
 		}
 	}
 	if (n > MIX_MAX_KEY_LEN)
-		return fail(p, MIX_KEY_TOO_LONG, start, "a producer name of at most 1024 bytes");
+		return fail(p, MIX_KEY_TOO_LONG, start, mix_status_text(MIX_KEY_TOO_LONG));
 	*outlen = n;
 	return true;
 }
@@ -263,9 +263,9 @@ parse_number(Parser *p, double *value)
 	Assert(end == p->number + n);
 	/* as float8in: denormal results are fine, overflow and underflow to 0 are not */
 	if (errno == ERANGE && (v == 0.0 || isinf(v)))
-		return fail(p, MIX_NUMBER_RANGE, start, "a number within the range of double precision");
+		return fail(p, MIX_NUMBER_RANGE, start, mix_status_text(MIX_NUMBER_RANGE));
 	if (v < 0.0)
-		return fail(p, MIX_NEGATIVE, start, "a quantity of zero or more");
+		return fail(p, MIX_NEGATIVE, start, mix_status_text(MIX_NEGATIVE));
 	*value = v;
 	return true;
 }
