@@ -9,15 +9,16 @@ PGFILEDESC  = "mineral_supply - supply concentration of critical raw materials"
 
 # The core (src/core) is plain C over frontend-safe PostgreSQL headers; the
 # rest of src/ is the fmgr glue.
-CORE_OBJS = src/core/mix_table.o src/core/mix_text.o src/core/mix_wire.o src/core/measures.o
+CORE_OBJS = src/core/mix_table.o src/core/mix_text.o src/core/mix_wire.o src/core/measures.o \
+            src/core/country.o
 OBJS      = $(CORE_OBJS) src/supply_mix.o src/supply_mix_io.o src/supply_mix_agg.o \
-            src/concentration.o src/scenario.o
+            src/concentration.o src/scenario.o src/country_code.o
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN = test/unit/test_core
+EXTRA_CLEAN = test/unit/test_core src/core/iso3166.h
 
-REGRESS      = supply_mix_io aggregates measures scenarios parallel usgs_rare_earths
-REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+REGRESS      = supply_mix_io aggregates measures scenarios parallel usgs_rare_earths countries crma
+REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8
 
 PG_CPPFLAGS = -I$(srcdir)/src/core
 PG_CFLAGS   = -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers
@@ -29,10 +30,16 @@ include $(PGXS)
 $(EXTENSION)--$(EXTVERSION).sql: src/$(EXTENSION).sql $(EXTENSION).control
 	cp $< $@
 
+# The ISO 3166-1 table is generated from Debian's iso-codes package.
+ISO3166_JSON ?= /usr/share/iso-codes/json/iso_3166-1.json
+src/core/iso3166.h: $(ISO3166_JSON) scripts/gen_countries
+	scripts/gen_countries $(ISO3166_JSON) > $@.tmp && mv $@.tmp $@
+src/core/country.o src/core/country.bc: src/core/iso3166.h
+
 # C unit tests of the core: linked with libpgcommon/libpgport, no server.
 PG_PKGLIBDIR := $(shell $(PG_CONFIG) --pkglibdir)
 CORE_SRCS = $(CORE_OBJS:.o=.c)
-test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) $(wildcard src/core/*.h)
+test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) $(wildcard src/core/*.h) src/core/iso3166.h
 	$(CC) $(CFLAGS) $(PG_CFLAGS) -I$(includedir_server) -Isrc/core -o $@ \
 		test/unit/test_core.c $(CORE_SRCS) -L$(PG_PKGLIBDIR) -lpgcommon -lpgport -lm
 

@@ -19,7 +19,10 @@ regression test checks, using only these definitions:
 Cells that are not numbers (blank, W, NA, >...) are left out.  Country names
 are trimmed, with U+00A0 read as a space and runs of spaces collapsed.  Sums
 use math.fsum (correctly rounded).  Prints SQL VALUES rows with shortest
-round-trip float literals (repr).
+round-trip float literals (repr), as the INSERT statements pasted into
+sql/usgs_rare_earths.sql (tables usgs_check.ref_measures: commodity, stage,
+total, remainder, producers, hhi_lower, hhi_upper, cr3, shannon, effective,
+top1, top2, top3; usgs_check.ref_shares: commodity, stage, producer, share).
 
 Usage: python3 scripts/usgs_reference.py [path/to/MCS2025_World_Data.csv]
 """
@@ -96,10 +99,9 @@ def main():
             f"{sql(top[2][0])})")
         for c in sorted(named):
             shares.append(f"({sql(commodity)}, {sql(stage)}, {sql(c)}, {s[c]!r})")
-    print("-- measures: commodity, stage, total, remainder, producers, hhi_lower, "
-          "hhi_upper, cr3, shannon, effective, top1, top2, top3")
+    print("INSERT INTO usgs_check.ref_measures VALUES")
     print(",\n".join(measures) + ";")
-    print("-- shares: commodity, stage, producer, share")
+    print("INSERT INTO usgs_check.ref_shares VALUES")
     print(",\n".join(shares) + ";")
 
 

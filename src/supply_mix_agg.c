@@ -78,60 +78,91 @@ state_arg(FunctionCallInfo fcinfo, MemoryContext aggcx)
 	return em;
 }
 
-/* Adds one row (producer, quantity) to a table. */
+/*
+ * Adds one row (producer, quantity) to a table.  The producer is text, or
+ * a country_code whose alpha-2 letters are the key.
+ */
 static void
-add_row(FunctionCallInfo fcinfo, MixTable *t)
+add_row(FunctionCallInfo fcinfo, MixTable *t, bool country_key)
 {
 	double		q;
+	const char *key;
+	size_t		len;
+	char		alpha2[2];
 
 	if (PG_ARGISNULL(2))
 		return;					/* a NULL quantity is ignored */
 	q = PG_GETARG_FLOAT8(2);
 	if (PG_ARGISNULL(1))
+	{
 		mix_check(mix_table_add(t, NULL, 0, q), NULL, 0);
+		return;
+	}
+	if (country_key)
+	{
+		uint16		code = (uint16) PG_GETARG_INT16(1);
+
+		alpha2[0] = (char) (code >> 8);
+		alpha2[1] = (char) (code & 0xFF);
+		key = alpha2;
+		len = 2;
+	}
 	else
 	{
 		text	   *producer = PG_GETARG_TEXT_PP(1);
-		const char *key = VARDATA_ANY(producer);
-		size_t		len = VARSIZE_ANY_EXHDR(producer);
 
-		mix_check(mix_table_add(t, key, len, q), key, len);
+		key = VARDATA_ANY(producer);
+		len = VARSIZE_ANY_EXHDR(producer);
 	}
+	mix_check(mix_table_add(t, key, len, q), key, len);
 }
 
 /*
- * supply_mix_accum(state, producer, quantity [, n]) — transition function.
- * Outside an aggregate it returns a new mix and leaves its argument alone.
+ * The transition functions.  Outside an aggregate they return a new mix and
+ * leave their argument alone.
  */
-PG_FUNCTION_INFO_V1(supply_mix_accum);
-Datum
-supply_mix_accum(PG_FUNCTION_ARGS)
+static Datum
+accum(FunctionCallInfo fcinfo, bool country_key)
 {
 	MemoryContext aggcx;
 	MixTable   *t;
+	MixMemory	mem;
 
 	if (AggCheckCallContext(fcinfo, &aggcx))
 	{
 		ExpandedMix *em = state_arg(fcinfo, aggcx);
 
-		add_row(fcinfo, em->table);
+		add_row(fcinfo, em->table, country_key);
 		PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));
 	}
 
+	mem = MIX_MEMORY();
+	t = mix_table_create(&mem, 8);
+	if (!PG_ARGISNULL(0))
 	{
-		MixMemory	mem = MIX_MEMORY();
+		MixView		v;
 
-		t = mix_table_create(&mem, 8);
-		if (!PG_ARGISNULL(0))
-		{
-			MixView		v;
-
-			PG_GETARG_MIX_VIEW(0, &v);
-			mix_check(mix_table_add_view(t, &v), NULL, 0);
-		}
-		add_row(fcinfo, t);
-		return mix_table_datum(t);
+		PG_GETARG_MIX_VIEW(0, &v);
+		mix_check(mix_table_add_view(t, &v), NULL, 0);
 	}
+	add_row(fcinfo, t, country_key);
+	return mix_table_datum(t);
+}
+
+/* supply_mix_accum(state, producer text, quantity [, n]) */
+PG_FUNCTION_INFO_V1(supply_mix_accum);
+Datum
+supply_mix_accum(PG_FUNCTION_ARGS)
+{
+	return accum(fcinfo, false);
+}
+
+/* supply_mix_accum(state, producer country_code, quantity) */
+PG_FUNCTION_INFO_V1(supply_mix_accum_country);
+Datum
+supply_mix_accum_country(PG_FUNCTION_ARGS)
+{
+	return accum(fcinfo, true);
 }
 
 /*
