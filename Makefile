@@ -27,8 +27,11 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(EXTENSION)--$(EXTVERSION).sql: src/$(EXTENSION).sql $(EXTENSION).control
-	cp $< $@
+# The install script's source is src/sql/*.sql, one file per topic, joined
+# in name order.
+SQL_SRCS = $(sort $(wildcard src/sql/*.sql))
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_SRCS) $(EXTENSION).control
+	cat $(SQL_SRCS) > $@
 
 # The ISO 3166-1 table is generated from Debian's iso-codes package.
 ISO3166_JSON ?= /usr/share/iso-codes/json/iso_3166-1.json

@@ -110,14 +110,7 @@ supply_mix_out(PG_FUNCTION_ARGS)
 static const char *
 key_to_server(void *arg, const char *key, size_t len, size_t *outlen)
 {
-	char	   *s;
-
-	if (memchr(key, '\0', len) != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external supply_mix value"),
-				 errdetail("A producer name contains a zero byte.")));
-	s = pg_client_to_server(key, (int) len);
+	char	   *s = pg_client_to_server(key, (int) len);
 	*outlen = s == key ? len : strlen(s);
 	return s;
 }

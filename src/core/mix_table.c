@@ -300,13 +300,14 @@ mix_table_add(MixTable *t, const char *key, size_t len, double quantity)
 	if (key == NULL)
 	{
 		neumaier_add(&t->remainder, &t->remainder_comp, quantity);
-		return likely(isfinite(t->remainder)) ? MIX_OK : MIX_SUM_OVERFLOW;
+		return likely(isfinite(t->remainder + t->remainder_comp)) ? MIX_OK : MIX_SUM_OVERFLOW;
 	}
 	st = entry_for(t, key, len, &e);
 	if (unlikely(st != MIX_OK))
 		return st;
 	neumaier_add(&e->sum, &e->comp, quantity);
-	return likely(isfinite(e->sum)) ? MIX_OK : MIX_SUM_OVERFLOW;
+	/* the value is sum + comp: it can overflow while sum alone has not */
+	return likely(isfinite(e->sum + e->comp)) ? MIX_OK : MIX_SUM_OVERFLOW;
 }
 
 MixStatus

@@ -109,6 +109,8 @@ mix_decode_wire(const char *buf, size_t len, MixTable *t,
 			return MIX_SYNTAX;
 		key = r.buf + r.pos;
 		keylen = (size_t) klen;
+		if (memchr(key, '\0', keylen) != NULL)
+			return MIX_SYNTAX;	/* text cannot hold a zero byte */
 		r.pos += keylen;
 		if (!read_float8(&r, &q))
 			return MIX_SYNTAX;

@@ -1,0 +1,159 @@
+-------------------------------------------------------------------------------
+-- CRMA benchmarks (Regulation (EU) 2024/1252, Art. 5(1)) as data
+-------------------------------------------------------------------------------
+
+CREATE TABLE crma_benchmark (
+	benchmark       text NOT NULL CHECK (benchmark IN ('extraction', 'processing', 'recycling', 'third country')),
+	bound           text NOT NULL CHECK (bound IN ('at least', 'at most')),
+	share           double precision NOT NULL CHECK (share >= 0 AND share <= 1),
+	target_year     integer NOT NULL,
+	legal_reference text NOT NULL,
+	note            text,
+	seeded          boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (benchmark, target_year, seeded)
+);
+COMMENT ON TABLE crma_benchmark IS
+	'CRMA benchmarks as shares of EU annual consumption; seeded with Art. 5(1) for 2030. Edit or add rows (a 2035 what-if): your rows take precedence over the seeded ones and pg_dump keeps them';
+COMMENT ON COLUMN crma_benchmark.benchmark IS 'extraction, processing or recycling capacity; or the largest single third country';
+COMMENT ON COLUMN crma_benchmark.bound IS '"at least" for the capacity benchmarks, "at most" for the third-country limit';
+COMMENT ON COLUMN crma_benchmark.share IS 'Share of EU annual consumption, 0-1';
+COMMENT ON COLUMN crma_benchmark.target_year IS 'The year the benchmark is for';
+COMMENT ON COLUMN crma_benchmark.legal_reference IS 'Where the benchmark comes from';
+COMMENT ON COLUMN crma_benchmark.note IS 'What the text says beyond the number';
+COMMENT ON COLUMN crma_benchmark.seeded IS 'true for the rows the extension ships (read-only: an UPDATE makes your own row); false for yours';
+
+INSERT INTO crma_benchmark (benchmark, bound, share, target_year, legal_reference, note, seeded) VALUES
+	('extraction', 'at least', 0.10, 2030, 'Regulation (EU) 2024/1252, Art. 5(1)(a)(i)',
+	 'Union extraction capacity, to the extent possible in light of the Union''s reserves; capacity, approached or reached overall', true),
+	('processing', 'at least', 0.40, 2030, 'Regulation (EU) 2024/1252, Art. 5(1)(a)(ii)',
+	 'Union processing capacity including all intermediate processing steps; capacity, approached or reached overall', true),
+	('recycling', 'at least', 0.25, 2030, 'Regulation (EU) 2024/1252, Art. 5(1)(a)(iii)',
+	 'Union recycling capacity including all intermediate recycling steps; capacity, approached or reached overall', true),
+	('third country', 'at most', 0.65, 2030, 'Regulation (EU) 2024/1252, Art. 5(1)(b)',
+	 'No third country accounts for more than 65 % of the Union''s annual consumption of a strategic raw material at any relevant stage of processing', true);
+
+-- Seeded rows stay as shipped (pg_dump leaves them to CREATE EXTENSION):
+-- an UPDATE of one writes the user's own row instead, which takes
+-- precedence; deleting one is refused.
+CREATE FUNCTION crma_benchmark_protect_seeded() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF TG_OP = 'DELETE' THEN
+		RAISE EXCEPTION 'the benchmarks shipped with mineral_supply cannot be deleted'
+			USING ERRCODE = '55000',
+			      HINT = 'Insert your own row for the same benchmark and target year: it takes precedence.';
+	END IF;
+	INSERT INTO @extschema@.crma_benchmark (benchmark, bound, share, target_year, legal_reference, note, seeded)
+	VALUES (NEW.benchmark, NEW.bound, NEW.share, NEW.target_year, NEW.legal_reference, NEW.note, false)
+	ON CONFLICT (benchmark, target_year, seeded) DO UPDATE
+		SET bound = EXCLUDED.bound, share = EXCLUDED.share,
+		    legal_reference = EXCLUDED.legal_reference, note = EXCLUDED.note;
+	RETURN NULL;
+END $$;
+COMMENT ON FUNCTION crma_benchmark_protect_seeded() IS
+	'Trigger: an UPDATE of a shipped benchmark row writes a user row instead; a DELETE of one is refused';
+CREATE TRIGGER protect_seeded BEFORE UPDATE OR DELETE ON crma_benchmark
+	FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION crma_benchmark_protect_seeded();
+
+SELECT pg_catalog.pg_extension_config_dump('crma_benchmark', 'WHERE NOT seeded');
+
+-- The benchmark in force: a user row over the seeded one.
+CREATE FUNCTION crma_benchmark_share(benchmark text, target_year integer,
+		OUT share double precision, OUT legal_reference text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE AS $$
+	SELECT b.share, b.legal_reference
+	FROM @extschema@.crma_benchmark b
+	WHERE b.benchmark = $1 AND b.target_year = $2
+	ORDER BY b.seeded
+	LIMIT 1
+$$;
+COMMENT ON FUNCTION crma_benchmark_share(text, integer) IS
+	'The share and legal reference of a benchmark for a target year, a user row taking precedence over the seeded one (NULLs when none)';
+
+-- Capacity benchmarks: is EU capacity at least share x consumption?
+-- Consumption NULL or <= 0: no share can be formed, the results are NULL
+-- (benchmark_share and legal_reference still say what applies).
+CREATE FUNCTION crma_capacity_gap(stage text, consumption_t double precision, capacity_t double precision,
+		target_year integer DEFAULT 2030,
+		OUT benchmark_share double precision, OUT achieved_share double precision,
+		OUT required_t double precision, OUT gap_t double precision, OUT met boolean,
+		OUT legal_reference text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF stage IS NULL OR stage NOT IN ('extraction', 'processing', 'recycling') THEN
+		RAISE EXCEPTION 'stage must be extraction, processing or recycling, not %', coalesce(quote_literal(stage), 'NULL')
+			USING ERRCODE = '22023';
+	END IF;
+	IF capacity_t < 0 OR capacity_t = 'Infinity' OR capacity_t = 'NaN'
+	   OR consumption_t = 'Infinity' OR consumption_t = 'NaN' THEN
+		RAISE EXCEPTION 'capacity and consumption must be finite, capacity not negative'
+			USING ERRCODE = '22023';
+	END IF;
+	SELECT b.share, b.legal_reference INTO benchmark_share, legal_reference
+	FROM @extschema@.crma_benchmark_share(stage, target_year) b;
+	IF benchmark_share IS NULL THEN
+		RAISE EXCEPTION 'no % benchmark for % in crma_benchmark', stage, target_year
+			USING ERRCODE = '22023', HINT = 'Add a row to crma_benchmark for that target year.';
+	END IF;
+	IF consumption_t > 0 AND capacity_t IS NOT NULL THEN
+		achieved_share := capacity_t / consumption_t;
+		required_t := benchmark_share * consumption_t;
+		gap_t := greatest(required_t - capacity_t, 0);
+		met := capacity_t >= required_t;
+	END IF;
+END $$;
+COMMENT ON FUNCTION crma_capacity_gap(text, double precision, double precision, integer) IS
+	'CRMA capacity benchmark of one stage: benchmark share, capacity / consumption, tonnes required, tonnes of capacity to add (0 when met), met; NULLs when consumption is NULL or not positive';
+
+-- The 65 % rule: the largest third country's share of EU consumption.
+CREATE FUNCTION crma_third_country_gap(sourcing supply_mix, consumption_t double precision, on_date date,
+		target_year integer DEFAULT 2030,
+		OUT country country_code, OUT quantity_t double precision, OUT share_of_consumption double precision,
+		OUT limit_share double precision, OUT excess_t double precision, OUT met boolean,
+		OUT unattributed_t double precision, OUT legal_reference text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF consumption_t = 'Infinity' OR consumption_t = 'NaN' THEN
+		RAISE EXCEPTION 'consumption must be finite' USING ERRCODE = '22023';
+	END IF;
+	SELECT b.share, b.legal_reference INTO limit_share, legal_reference
+	FROM @extschema@.crma_benchmark_share('third country', target_year) b;
+	IF limit_share IS NULL THEN
+		RAISE EXCEPTION 'no third country benchmark for % in crma_benchmark', target_year
+			USING ERRCODE = '22023', HINT = 'Add a row to crma_benchmark for that target year.';
+	END IF;
+	IF sourcing IS NULL OR on_date IS NULL THEN
+		RETURN;
+	END IF;
+	SELECT t.country, coalesce(t.quantity, 0) INTO country, quantity_t
+	FROM @extschema@.top_third_country(sourcing, on_date) t;
+	unattributed_t := @extschema@.remainder(sourcing);
+	IF consumption_t > 0 THEN
+		share_of_consumption := quantity_t / consumption_t;
+		excess_t := greatest(quantity_t - limit_share * consumption_t, 0);
+		met := excess_t = 0;
+	END IF;
+END $$;
+COMMENT ON FUNCTION crma_third_country_gap(supply_mix, double precision, date, integer) IS
+	'CRMA Art. 5(1)(b): the largest third country in the EU''s sourcing of a stage, its share of EU consumption, the tonnes above the limit to source elsewhere, met (judged on the attributed sourcing; unattributed_t is the remainder no country is given)';
+
+-- One row per benchmark for a material and year: what a BI report wants.
+CREATE FUNCTION crma_assessment(consumption_t double precision,
+		extraction_capacity_t double precision, processing_capacity_t double precision,
+		recycling_capacity_t double precision, processing_sourcing supply_mix, on_date date,
+		target_year integer DEFAULT 2030)
+	RETURNS TABLE (benchmark text, stage text, bound text, benchmark_share double precision,
+	               achieved_share double precision, gap_t double precision, met boolean,
+	               country country_code, unattributed_t double precision, legal_reference text)
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+	SELECT s.stage, s.stage, 'at least', g.benchmark_share, g.achieved_share, g.gap_t, g.met,
+	       NULL::@extschema@.country_code, NULL::double precision, g.legal_reference
+	FROM (VALUES (1, 'extraction', $2), (2, 'processing', $3), (3, 'recycling', $4)) s(ord, stage, capacity),
+	     LATERAL @extschema@.crma_capacity_gap(s.stage, $1, s.capacity, $7) g
+	UNION ALL
+	SELECT 'third country', 'processing', 'at most', t.limit_share, t.share_of_consumption, t.excess_t, t.met,
+	       t.country, t.unattributed_t, t.legal_reference
+	FROM @extschema@.crma_third_country_gap($5, $1, $6, $7) t
+$$;
+COMMENT ON FUNCTION crma_assessment(double precision, double precision, double precision, double precision, supply_mix, date, integer) IS
+	'All CRMA Art. 5(1) benchmarks for a material and year, one row each: share achieved, gap in tonnes (capacity to add, or third-country tonnes to replace), met';
