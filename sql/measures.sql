@@ -74,3 +74,22 @@ SELECT concentration_ratio('{"a": 1}', 0);
 SELECT * FROM top_producers('{"a": 1}', -1);
 -- an empty producer name is an error, not the remainder
 SELECT share('{"a": 1}', '');
+
+-- mix_summary: every measure in one row of standard types, equal to the
+-- functions one by one.
+SELECT (mix_summary(m)).* FROM example;
+SELECT m, s.total IS NOT DISTINCT FROM total(m)
+      AND s.remainder = remainder(m)
+      AND s.producer_count = producer_count(m)
+      AND s.top_producer IS NOT DISTINCT FROM (SELECT producer FROM top_producers(m, 1))
+      AND s.top_share IS NOT DISTINCT FROM (SELECT share FROM top_producers(m, 1))
+      AND s.cr3 IS NOT DISTINCT FROM concentration_ratio(m, 3)
+      AND s.hhi IS NOT DISTINCT FROM hhi(m)
+      AND s.hhi_upper IS NOT DISTINCT FROM (hhi_bounds(m)).upper
+      AND s.hhi_normalized IS NOT DISTINCT FROM hhi_normalized(m)
+      AND s.shannon_entropy IS NOT DISTINCT FROM shannon_entropy(m)
+      AND s.effective_suppliers IS NOT DISTINCT FROM effective_suppliers(m)
+      AND s.gini IS NOT DISTINCT FROM gini(m) AS agrees
+FROM (VALUES ('{"A": 6, "B": 2, "C": 1, "D": 1}'::supply_mix), ('{"A": 6, "B": 2, "": 2}'),
+             ('{}'), ('{"": 3}'), ('{"CN": 750}'), ('{"b": 5, "a": 5, "c": 9, "d": 5}')) v(m),
+     mix_summary(m) s;

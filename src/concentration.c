@@ -391,3 +391,73 @@ supply_mix_gini(PG_FUNCTION_ARGS)
 	MIX_ARG_WITH_SHARES(v, s);
 	PG_RETURN_FLOAT8(mix_gini(&v, &mem));
 }
+
+/*
+ * mix_summary(m): every measure of a mix as one row of standard types, the
+ * shape a BI tool's table widget wants.  One pass over the mix.
+ */
+PG_FUNCTION_INFO_V1(supply_mix_summary);
+Datum
+supply_mix_summary(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	MixShares	s;
+	MixMemory	mem = MIX_MEMORY();
+	TupleDesc	tupdesc;
+	Datum		values[12];
+	bool		nulls[12];
+	double		total;
+	double		h;
+	uint32		top[3];
+	uint32		k;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	PG_GETARG_MIX_VIEW(0, &v);
+	memset(nulls, true, sizeof(nulls));
+
+	/* total: NULL when it overflows float8 (the measures stay defined) */
+	if (mix_total(&v, &total) == MIX_OK)
+	{
+		values[0] = Float8GetDatum(total);
+		nulls[0] = false;
+	}
+	values[1] = Float8GetDatum(v.remainder);
+	values[2] = Int32GetDatum((int32) mix_positive_count(&v));
+	nulls[1] = nulls[2] = false;
+
+	if (mix_shares_init(&v, &s))
+	{
+		double		lower = mix_hhi_lower(&v, &s);
+
+		k = mix_top(&v, 3, &mem, top);
+		if (k > 0)
+		{
+			uint32		len;
+			const char *key = mix_view_key(&v, top[0], &len);
+
+			values[3] = PointerGetDatum(cstring_to_text_with_len(key, (int) len));
+			values[4] = Float8GetDatum(mix_share(&s, v.quantity[top[0]]));
+			nulls[3] = nulls[4] = false;
+		}
+		values[5] = Float8GetDatum(mix_concentration_ratio(&v, &s, 3, &mem));
+		values[6] = Float8GetDatum(lower);
+		values[7] = Float8GetDatum(mix_hhi_upper(&v, &s));
+		nulls[5] = nulls[6] = nulls[7] = false;
+		if (mix_hhi_normalized(&v, &s, &h))
+		{
+			values[8] = Float8GetDatum(h);
+			nulls[8] = false;
+		}
+		values[9] = Float8GetDatum(mix_entropy(&v, &s));
+		nulls[9] = false;
+		if (lower > 0.0)
+		{
+			values[10] = Float8GetDatum(10000.0 / lower);
+			nulls[10] = false;
+		}
+		values[11] = Float8GetDatum(mix_gini(&v, &mem));
+		nulls[11] = false;
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
+}

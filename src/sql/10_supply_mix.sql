@@ -255,3 +255,29 @@ CREATE FUNCTION scale_mix(supply_mix, factor double precision) RETURNS supply_mi
 	AS 'MODULE_PATHNAME', 'supply_mix_scale' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION scale_mix(supply_mix, double precision) IS
 	'Multiplies every quantity, the remainder included, by a finite factor >= 0 (unit conversion, growth scenarios)';
+
+-------------------------------------------------------------------------------
+-- Every measure in one row of standard types (BI tools)
+-------------------------------------------------------------------------------
+
+CREATE TYPE supply_mix_summary AS (
+	total               double precision,
+	remainder           double precision,
+	producer_count      integer,
+	top_producer        text,
+	top_share           double precision,
+	cr3                 double precision,
+	hhi                 double precision,
+	hhi_upper           double precision,
+	hhi_normalized      double precision,
+	shannon_entropy     double precision,
+	effective_suppliers double precision,
+	gini                double precision
+);
+COMMENT ON TYPE supply_mix_summary IS
+	'Every measure of a mix in standard column types: what mix_summary() returns';
+
+CREATE FUNCTION mix_summary(supply_mix) RETURNS supply_mix_summary
+	AS 'MODULE_PATHNAME', 'supply_mix_summary' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION mix_summary(supply_mix) IS
+	'Every measure of a mix as one row of standard types: total, remainder, producer count, top producer and its share, CR3, HHI lower and upper, normalised HHI, entropy, effective suppliers, Gini';
