@@ -33,6 +33,9 @@ SQL_SRCS = $(sort $(wildcard src/sql/*.sql))
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_SRCS) $(EXTENSION).control
 	cat $(SQL_SRCS) > $@
 
+# PGXS tracks no header dependencies: rebuild everything when a header changes.
+$(OBJS): $(wildcard src/*.h src/core/*.h)
+
 # The ISO 3166-1 table is generated from Debian's iso-codes package.
 ISO3166_JSON ?= /usr/share/iso-codes/json/iso_3166-1.json
 src/core/iso3166.h: $(ISO3166_JSON) scripts/gen_countries

@@ -11,6 +11,7 @@
 #include "nodes/nodeFuncs.h"
 #include "optimizer/optimizer.h"
 #include "utils/builtins.h"
+#include "utils/jsonb.h"
 
 #include "pg_compat.h"
 
@@ -460,4 +461,96 @@ supply_mix_summary(PG_FUNCTION_ARGS)
 		nulls[11] = false;
 	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
+}
+
+/*
+ * hhi_wgi(m): the governance-weighted HHI of a weighted mix, sum of
+ * share^2 x weight with shares as fractions (0-1) of the complete total;
+ * the final function of the hhi_wgi aggregates.
+ */
+PG_FUNCTION_INFO_V1(supply_mix_hhi_wgi);
+Datum
+supply_mix_hhi_wgi(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	MixShares	s;
+
+	MIX_ARG_WITH_SHARES(v, s);
+	if (v.count > 0 && v.weight == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("supply_mix has no weights"),
+				 errhint("Build it with the aggregate hhi_wgi(producer, quantity, wgi[, trade_factor]), "
+						 "or give a stored mix its weights: hhi_wgi(with_weights(mix, wgi_scaled jsonb)).")));
+	PG_RETURN_FLOAT8(mix_hhi_weighted(&v, &s));
+}
+
+/* A number from a jsonb object by key; false when the key is absent. */
+static bool
+jsonb_number(Jsonb *jb, const char *key, uint32 len, const char *what, double *out)
+{
+	JsonbValue	v;
+
+	if (jb == NULL || getKeyJsonValueFromContainer(&jb->root, key, len, &v) == NULL)
+		return false;
+	if (v.type != jbvNumeric)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s of producer \"%s\" is not a number", what, pnstrdup(key, Min(len, 64)))));
+	*out = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v.val.numeric)));
+	return true;
+}
+
+/*
+ * with_weights(mix, wgi_scaled jsonb, trade_factors jsonb, default_wgi):
+ * the mix with a weight per producer, WGI x trade factor, from jsonb
+ * objects {"CN": 5.6, ...}.  A producer missing from wgi_scaled takes
+ * default_wgi, or is an error when that is NULL; trade factors default to 1.
+ */
+PG_FUNCTION_INFO_V1(supply_mix_with_weights);
+Datum
+supply_mix_with_weights(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	Jsonb	   *wgi;
+	Jsonb	   *tf = PG_ARGISNULL(2) ? NULL : PG_GETARG_JSONB_P(2);
+	MixMemory	mem = MIX_MEMORY();
+	MixTable   *t;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	wgi = PG_GETARG_JSONB_P(1);
+	if (!JB_ROOT_IS_OBJECT(wgi) || (tf && !JB_ROOT_IS_OBJECT(tf)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("weights must be jsonb objects of producer -> number")));
+	PG_GETARG_MIX_VIEW(0, &v);
+	t = mix_table_create(&mem, v.count);
+	for (uint32 i = 0; i < v.count; i++)
+	{
+		uint32		len;
+		const char *key = mix_view_key(&v, i, &len);
+		double		w,
+					f = 1.0;
+
+		if (!jsonb_number(wgi, key, len, "governance score", &w))
+		{
+			if (PG_ARGISNULL(3))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("producer \"%s\" has no governance score in the weights",
+								pnstrdup(key, Min(len, 64))),
+						 errhint("Add it, or pass default_wgi for the producers without one.")));
+			w = PG_GETARG_FLOAT8(3);
+		}
+		(void) jsonb_number(tf, key, len, "trade factor", &f);
+		if (isnan(w) || isinf(w) || w < 0.0 || isnan(f) || isinf(f) || f < 0.0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("governance score and trade factor must be finite numbers of zero or more"),
+					 errdetail("Producer \"%s\": score %g, trade factor %g.", pnstrdup(key, Min(len, 64)), w, f)));
+		mix_check(mix_table_add_weighted(t, key, len, v.quantity[i], w * f), key, len);
+	}
+	mix_check(mix_table_add(t, NULL, 0, v.remainder), NULL, 0);
+	return mix_table_datum(t);
 }

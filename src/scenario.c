@@ -128,7 +128,7 @@ filter_producers(FunctionCallInfo fcinfo, bool keep)
 		const char *key = mix_view_key(&v, i, &len);
 
 		if ((mix_view_find(&sv, key, len) >= 0) == keep)
-			mix_check(mix_table_add(out, key, len, v.quantity[i]), key, len);
+			mix_check(mix_table_add_from(out, &v, i, v.quantity[i]), key, len);
 	}
 	if (!keep)
 		mix_check(mix_table_add(out, NULL, 0, v.remainder), NULL, 0);
@@ -183,7 +183,7 @@ supply_mix_scale(PG_FUNCTION_ARGS)
 
 		if (isinf(q))
 			scale_overflow(key, len);
-		mix_check(mix_table_add(out, key, len, q), key, len);
+		mix_check(mix_table_add_from(out, &v, i, q), key, len);
 	}
 	if (isinf(v.remainder * factor))
 		scale_overflow("", 0);

@@ -60,6 +60,15 @@ mix_raise(MixStatus st, const char *key, size_t keylen)
 			code = ERRCODE_INVALID_PARAMETER_VALUE;
 			hint = "Quantities must be finite numbers of zero or more.";
 			break;
+		case MIX_BAD_WEIGHT:
+		case MIX_WEIGHT_CONFLICT:
+			code = ERRCODE_INVALID_PARAMETER_VALUE;
+			hint = "A producer's weight (scaled WGI times trade factor) must be one finite number of zero or more per mix.";
+			break;
+		case MIX_WEIGHT_MISSING:
+			code = ERRCODE_INVALID_PARAMETER_VALUE;
+			hint = "In a weighted mix every named producer has a weight; a mix without weights takes none.";
+			break;
 		case MIX_EMPTY_KEY:
 			code = ERRCODE_INVALID_PARAMETER_VALUE;
 			hint = "An empty name is not a producer: the unattributed remainder is a NULL producer in aggregates and the key \"\" in the text form.";

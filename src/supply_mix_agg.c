@@ -78,12 +78,45 @@ state_arg(FunctionCallInfo fcinfo, MemoryContext aggcx)
 	return em;
 }
 
+/* What the producer argument of a transition function is. */
+typedef enum RowKind
+{
+	ROW_TEXT,					/* (producer text, quantity) */
+	ROW_COUNTRY,				/* (producer country_code, quantity) */
+	ROW_WEIGHTED				/* (producer text, quantity, wgi [, trade factor]) */
+} RowKind;
+
+/* The weight of a weighted row: scaled WGI times the trade factor (1 if absent). */
+static double
+row_weight(FunctionCallInfo fcinfo, const char *key, size_t len)
+{
+	double		wgi,
+				tf = 1.0;
+
+	if (PG_ARGISNULL(3) || (PG_NARGS() > 4 && PG_ARGISNULL(4)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("producer \"%s\" has no %s", pnstrdup(key, Min(len, 64)),
+						PG_ARGISNULL(3) ? "governance score" : "trade factor"),
+				 errhint("Give a default where it is missing, e.g. coalesce(wgi, 5), coalesce(trade_factor, 1).")));
+	wgi = PG_GETARG_FLOAT8(3);
+	if (PG_NARGS() > 4)
+		tf = PG_GETARG_FLOAT8(4);
+	if (isnan(wgi) || isinf(wgi) || wgi < 0.0 || isnan(tf) || isinf(tf) || tf < 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("governance score and trade factor must be finite numbers of zero or more"),
+				 errdetail("Producer \"%s\": score %g, trade factor %g.", pnstrdup(key, Min(len, 64)), wgi, tf)));
+	return wgi * tf;
+}
+
 /*
- * Adds one row (producer, quantity) to a table.  The producer is text, or
- * a country_code whose alpha-2 letters are the key.
+ * Adds one row (producer, quantity[, weight]) to a table.  The producer is
+ * text, or a country_code whose alpha-2 letters are the key.  Rows without
+ * a producer go to the remainder, whatever their weight.
  */
 static void
-add_row(FunctionCallInfo fcinfo, MixTable *t, bool country_key)
+add_row(FunctionCallInfo fcinfo, MixTable *t, RowKind kind)
 {
 	double		q;
 	const char *key;
@@ -98,7 +131,7 @@ add_row(FunctionCallInfo fcinfo, MixTable *t, bool country_key)
 		mix_check(mix_table_add(t, NULL, 0, q), NULL, 0);
 		return;
 	}
-	if (country_key)
+	if (kind == ROW_COUNTRY)
 	{
 		uint16		code = (uint16) PG_GETARG_INT16(1);
 
@@ -114,7 +147,10 @@ add_row(FunctionCallInfo fcinfo, MixTable *t, bool country_key)
 		key = VARDATA_ANY(producer);
 		len = VARSIZE_ANY_EXHDR(producer);
 	}
-	mix_check(mix_table_add(t, key, len, q), key, len);
+	if (kind == ROW_WEIGHTED)
+		mix_check(mix_table_add_weighted(t, key, len, q, row_weight(fcinfo, key, len)), key, len);
+	else
+		mix_check(mix_table_add(t, key, len, q), key, len);
 }
 
 /*
@@ -122,7 +158,7 @@ add_row(FunctionCallInfo fcinfo, MixTable *t, bool country_key)
  * leave their argument alone.
  */
 static Datum
-accum(FunctionCallInfo fcinfo, bool country_key)
+accum(FunctionCallInfo fcinfo, RowKind kind)
 {
 	MemoryContext aggcx;
 	MixTable   *t;
@@ -132,7 +168,7 @@ accum(FunctionCallInfo fcinfo, bool country_key)
 	{
 		ExpandedMix *em = state_arg(fcinfo, aggcx);
 
-		add_row(fcinfo, em->table, country_key);
+		add_row(fcinfo, em->table, kind);
 		PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));
 	}
 
@@ -145,7 +181,7 @@ accum(FunctionCallInfo fcinfo, bool country_key)
 		PG_GETARG_MIX_VIEW(0, &v);
 		mix_check(mix_table_add_view(t, &v), NULL, 0);
 	}
-	add_row(fcinfo, t, country_key);
+	add_row(fcinfo, t, kind);
 	return mix_table_datum(t);
 }
 
@@ -154,7 +190,7 @@ PG_FUNCTION_INFO_V1(supply_mix_accum);
 Datum
 supply_mix_accum(PG_FUNCTION_ARGS)
 {
-	return accum(fcinfo, false);
+	return accum(fcinfo, ROW_TEXT);
 }
 
 /* supply_mix_accum(state, producer country_code, quantity) */
@@ -162,7 +198,15 @@ PG_FUNCTION_INFO_V1(supply_mix_accum_country);
 Datum
 supply_mix_accum_country(PG_FUNCTION_ARGS)
 {
-	return accum(fcinfo, true);
+	return accum(fcinfo, ROW_COUNTRY);
+}
+
+/* supply_mix_accum_weighted(state, producer text, quantity, wgi [, trade_factor]) */
+PG_FUNCTION_INFO_V1(supply_mix_accum_weighted);
+Datum
+supply_mix_accum_weighted(PG_FUNCTION_ARGS)
+{
+	return accum(fcinfo, ROW_WEIGHTED);
 }
 
 /*

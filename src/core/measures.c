@@ -84,6 +84,22 @@ mix_hhi_upper(const MixView *v, const MixShares *s)
 	return mix_hhi_lower(v, s) + r * r * 10000.0;
 }
 
+double
+mix_hhi_weighted(const MixView *v, const MixShares *s)
+{
+	double		sum = 0.0,
+				comp = 0.0;
+
+	Assert(v->weight != NULL || v->count == 0);
+	for (uint32 i = 0; i < v->count; i++)
+	{
+		double		sh = mix_share(s, v->quantity[i]);
+
+		neumaier_add(&sum, &comp, sh * sh * v->weight[i]);
+	}
+	return sum + comp;
+}
+
 /* producers for the measures that count the remainder as one */
 static uint32
 producers_with_remainder(const MixView *v)

@@ -43,6 +43,13 @@ extern uint32 mix_positive_count(const MixView *v);
 extern double mix_hhi_lower(const MixView *v, const MixShares *s);
 extern double mix_hhi_upper(const MixView *v, const MixShares *s);
 
+/*
+ * Governance-weighted HHI of a weighted mix: sum of share^2 x weight over
+ * the named producers, shares as fractions of the complete total (the
+ * remainder adds nothing: a lower bound, as mix_hhi_lower).
+ */
+extern double mix_hhi_weighted(const MixView *v, const MixShares *s);
+
 /* (H - 1/n)/(1 - 1/n) with the remainder as one producer; false if n < 2. */
 extern bool mix_hhi_normalized(const MixView *v, const MixShares *s, double *out);
 

@@ -17,20 +17,27 @@
  *   offset  size      field
  *   0       4         varlena header (written by the caller)
  *   4       1         format version (MIX_FORMAT_VERSION)
- *   5       1         flags (none defined in version 1: always 0)
+ *   5       1         flags: MIX_FLAG_WEIGHTS or 0
  *   6       2         reserved, 0
  *   8       4         n: number of named producers
  *   12      4         total bytes of the producer names
  *   16      8         remainder (float8)
  *   24      8 n       quantities (float8), in producer order
- *   24+8n   4 n       end offset of each name in the name area
- *   24+12n  ...       names, concatenated, no terminator
+ *   (24+8n  8 n       weights (float8), only with MIX_FLAG_WEIGHTS)
+ *   ...     4 n       end offset of each name in the name area
+ *   ...     ...       names, concatenated, no terminator
  *
  * Producers are sorted by name bytes (memcmp order, a prefix first), names
  * are unique and non-empty, quantities and the remainder are finite, >= 0
  * and never -0.  The remainder is the unattributed quantity ("Other
- * countries"); 0 means none.  Later versions may add fields after the names
- * and announce them in the flags; version-1 values stay readable.
+ * countries"); 0 means none.
+ *
+ * A mix may carry a weight per producer (MIX_FLAG_WEIGHTS), e.g. a
+ * governance score times a trade factor for the governance-weighted HHI:
+ * then every named producer has one, finite and >= 0, and merging two
+ * mixes requires the same weight for a producer present in both.  The
+ * remainder has no weight.  Later versions may add fields and announce them
+ * in the flags; version-1 values stay readable.
  */
 #ifndef MIX_H
 #define MIX_H
@@ -44,6 +51,7 @@
 
 #define MIX_FORMAT_VERSION 1
 #define MIX_HEADER_SIZE 24
+#define MIX_FLAG_WEIGHTS 0x01			/* a weight per producer */
 
 typedef enum MixStatus
 {
@@ -58,7 +66,10 @@ typedef enum MixStatus
 	MIX_TOO_MANY,				/* more than MIX_MAX_PRODUCERS */
 	MIX_TOO_LARGE,				/* flat form beyond MIX_MAX_FLAT_SIZE */
 	MIX_BAD_VERSION,			/* unknown binary format version */
-	MIX_BAD_FLAGS				/* unknown binary format flags */
+	MIX_BAD_FLAGS,				/* unknown binary format flags */
+	MIX_BAD_WEIGHT,				/* a weight that is negative, NaN or infinite */
+	MIX_WEIGHT_CONFLICT,		/* one producer with two different weights */
+	MIX_WEIGHT_MISSING			/* weighted and unweighted producers mixed */
 } MixStatus;
 
 /* A short English description of a status, for error details. */
@@ -84,14 +95,15 @@ typedef struct MixView
 	uint32		count;			/* named producers */
 	double		remainder;
 	const double *quantity;		/* [count] */
+	const double *weight;		/* [count], or NULL for an unweighted mix */
 	const uint32 *key_end;		/* [count] end offsets into keys */
 	const char *keys;			/* concatenated names */
 } MixView;
 
 static inline size_t
-mix_flat_size(size_t count, size_t keybytes)
+mix_flat_size(size_t count, size_t keybytes, bool weighted)
 {
-	return MIX_HEADER_SIZE + count * (sizeof(double) + sizeof(uint32)) + keybytes;
+	return MIX_HEADER_SIZE + count * (sizeof(double) * (weighted ? 2 : 1) + sizeof(uint32)) + keybytes;
 }
 
 /* Reads the header of a flat mix of `size` bytes (varlena header included). */
@@ -135,13 +147,35 @@ extern void mix_table_destroy(MixTable *t);
  */
 extern MixStatus mix_table_add(MixTable *t, const char *key, size_t len, double quantity);
 
+/*
+ * Adds quantity to a producer of a weighted mix, with its weight: the
+ * first producer of an empty table makes it weighted; a producer already
+ * there must come with the same weight (else MIX_WEIGHT_CONFLICT); an
+ * unweighted table with producers refuses it (MIX_WEIGHT_MISSING), as a
+ * weighted one refuses mix_table_add of a new producer.
+ */
+extern MixStatus mix_table_add_weighted(MixTable *t, const char *key, size_t len,
+										double quantity, double weight);
+
 /* Sets a producer's quantity, replacing what it had (key NULL: remainder). */
 extern MixStatus mix_table_set(MixTable *t, const char *key, size_t len, double quantity);
+
+/* Adds producer i of a view with quantity q, with its weight if it has one. */
+static inline MixStatus
+mix_table_add_from(MixTable *t, const MixView *v, uint32 i, double q)
+{
+	uint32		len;
+	const char *key = mix_view_key(v, i, &len);
+
+	return v->weight ? mix_table_add_weighted(t, key, len, q, v->weight[i])
+		: mix_table_add(t, key, len, q);
+}
 
 /* Adds every producer and the remainder of a flat mix. */
 extern MixStatus mix_table_add_view(MixTable *t, const MixView *v);
 
 extern uint32 mix_table_count(const MixTable *t);
+extern bool mix_table_weighted(const MixTable *t);
 
 /* Size of the flat form, varlena header included. */
 extern size_t mix_table_flat_size(const MixTable *t);
@@ -164,7 +198,8 @@ typedef struct MixParseError
 
 /*
  * Parses a JSON object of "producer": quantity into t.  The key "" is the
- * remainder; duplicate keys add up.  Returns MIX_OK or an error in *err.
+ * remainder; duplicate keys add up.  A weighted mix writes each producer
+ * as "producer": [quantity, weight].  Returns MIX_OK or an error in *err.
  */
 extern MixStatus mix_parse_text(const char *str, size_t len, MixTable *t,
 								const MixMemory *mem, MixParseError *err);
@@ -179,8 +214,9 @@ extern size_t mix_format_text(const MixView *v, char *buf);
 
 /*
  * Wire format, version 1, big-endian:
- *   uint8 version (1), uint8 flags (0), int32 n, float8 remainder,
- *   n times: int32 name length, name bytes, float8 quantity.
+ *   uint8 version (1), uint8 flags (0 or MIX_FLAG_WEIGHTS), int32 n,
+ *   float8 remainder, n times: int32 name length, name bytes, float8
+ *   quantity (and float8 weight with MIX_FLAG_WEIGHTS).
  * Names may come unsorted and repeated: the decoder canonicalises.
  *
  * key_convert, when not NULL, turns a received name into the server

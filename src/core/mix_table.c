@@ -34,15 +34,19 @@ struct MixTable
 {
 	MixMemory	mem;
 	struct mixhash_hash *hash;
-	char	   *names;			/* records: uint16 length, then the bytes */
+	char	   *names;			/* records: uint16 length, [float8 weight], bytes */
 	size_t		names_used;
 	size_t		names_cap;
 	size_t		keybytes;		/* total length of the names */
+	bool		weighted;		/* records carry a weight (MIX_FLAG_WEIGHTS) */
 	const char *probe;			/* the name being looked up */
 	uint32		probe_len;
 	double		remainder;
 	double		remainder_comp;
 };
+
+/* bytes before the name in a name record */
+#define RECORD_HEAD(t) (sizeof(uint16) + ((t)->weighted ? sizeof(double) : 0))
 
 static inline const char *
 name_of(const MixTable *t, uint32 key, uint32 *len)
@@ -56,7 +60,16 @@ name_of(const MixTable *t, uint32 key, uint32 *len)
 	}
 	memcpy(&l, t->names + key, sizeof(uint16));
 	*len = l;
-	return t->names + key + sizeof(uint16);
+	return t->names + key + RECORD_HEAD(t);
+}
+
+static inline double
+weight_of(const MixTable *t, uint32 key)
+{
+	double		w;
+
+	memcpy(&w, t->names + key + sizeof(uint16), sizeof(double));
+	return w;
 }
 
 static inline uint32
@@ -180,6 +193,12 @@ mix_status_text(MixStatus status)
 			return "unknown format version";
 		case MIX_BAD_FLAGS:
 			return "unknown format flags";
+		case MIX_BAD_WEIGHT:
+			return "weight is not a finite number of zero or more";
+		case MIX_WEIGHT_CONFLICT:
+			return "producer has two different weights";
+		case MIX_WEIGHT_MISSING:
+			return "producer has no weight in a weighted mix, or a weight in an unweighted one";
 	}
 	return "unknown error";
 }
@@ -211,6 +230,12 @@ mix_table_count(const MixTable *t)
 	return t->hash->members;
 }
 
+bool
+mix_table_weighted(const MixTable *t)
+{
+	return t->weighted;
+}
+
 /* Checks a quantity; turns -0 into 0 so equal mixes are equal bytes. */
 static inline MixStatus
 check_quantity(double *q)
@@ -224,9 +249,10 @@ check_quantity(double *q)
 }
 
 static uint32
-store_name(MixTable *t, const char *key, uint32 len)
+store_name(MixTable *t, const char *key, uint32 len, double weight)
 {
-	size_t		need = t->names_used + sizeof(uint16) + len;
+	size_t		head = RECORD_HEAD(t);
+	size_t		need = t->names_used + head + len;
 	uint16		l = (uint16) len;
 	uint32		off;
 
@@ -245,18 +271,22 @@ store_name(MixTable *t, const char *key, uint32 len)
 	}
 	off = (uint32) t->names_used;
 	memcpy(t->names + off, &l, sizeof(uint16));
-	memcpy(t->names + off + sizeof(uint16), key, len);
+	if (t->weighted)
+		memcpy(t->names + off + sizeof(uint16), &weight, sizeof(double));
+	memcpy(t->names + off + head, key, len);
 	t->names_used = need;
 	t->keybytes += len;
 	return off;
 }
 
 /*
- * Finds or creates a producer's entry.  On a limit, the table is left as
- * it was and the status says which.
+ * Finds or creates a producer's entry; a new one gets the weight (ignored
+ * by an unweighted table; NaN: none given, refused by a weighted one).  On a limit, the table is left as it was and the
+ * status says which.  *created tells whether the entry is new.
  */
 static MixStatus
-entry_for(MixTable *t, const char *key, size_t len, MixEntry **entry)
+entry_for(MixTable *t, const char *key, size_t len, double weight,
+		  MixEntry **entry, bool *created)
 {
 	bool		found;
 	MixEntry   *e;
@@ -275,18 +305,34 @@ entry_for(MixTable *t, const char *key, size_t len, MixEntry **entry)
 	{
 		uint32		count = t->hash->members;
 
+		if (unlikely(t->weighted && isnan(weight)))
+		{
+			/* a new producer of a weighted mix, given no weight */
+			mixhash_delete_item(t->hash, e);
+			return MIX_WEIGHT_MISSING;
+		}
+
 		if (unlikely(count > MIX_MAX_PRODUCERS ||
-					 mix_flat_size(count, t->keybytes + len) > MIX_MAX_FLAT_SIZE))
+					 mix_flat_size(count, t->keybytes + len, t->weighted) > MIX_MAX_FLAT_SIZE))
 		{
 			mixhash_delete_item(t->hash, e);
 			return count > MIX_MAX_PRODUCERS ? MIX_TOO_MANY : MIX_TOO_LARGE;
 		}
-		e->key = store_name(t, key, (uint32) len);
+		e->key = store_name(t, key, (uint32) len, weight);
 		e->sum = 0.0;
 		e->comp = 0.0;
 	}
 	*entry = e;
+	*created = !found;
 	return MIX_OK;
+}
+
+static inline MixStatus
+add_to_entry(MixEntry *e, double quantity)
+{
+	neumaier_add(&e->sum, &e->comp, quantity);
+	/* the value is sum + comp: it can overflow while sum alone has not */
+	return likely(isfinite(e->sum + e->comp)) ? MIX_OK : MIX_SUM_OVERFLOW;
 }
 
 MixStatus
@@ -294,6 +340,7 @@ mix_table_add(MixTable *t, const char *key, size_t len, double quantity)
 {
 	MixStatus	st = check_quantity(&quantity);
 	MixEntry   *e;
+	bool		created;
 
 	if (unlikely(st != MIX_OK))
 		return st;
@@ -302,12 +349,38 @@ mix_table_add(MixTable *t, const char *key, size_t len, double quantity)
 		neumaier_add(&t->remainder, &t->remainder_comp, quantity);
 		return likely(isfinite(t->remainder + t->remainder_comp)) ? MIX_OK : MIX_SUM_OVERFLOW;
 	}
-	st = entry_for(t, key, len, &e);
+	st = entry_for(t, key, len, NAN, &e, &created);
 	if (unlikely(st != MIX_OK))
 		return st;
-	neumaier_add(&e->sum, &e->comp, quantity);
-	/* the value is sum + comp: it can overflow while sum alone has not */
-	return likely(isfinite(e->sum + e->comp)) ? MIX_OK : MIX_SUM_OVERFLOW;
+	return add_to_entry(e, quantity);
+}
+
+MixStatus
+mix_table_add_weighted(MixTable *t, const char *key, size_t len, double quantity, double weight)
+{
+	MixStatus	st = check_quantity(&quantity);
+	MixEntry   *e;
+	bool		created;
+
+	if (unlikely(st != MIX_OK))
+		return st;
+	if (unlikely(isnan(weight) || isinf(weight) || weight < 0.0))
+		return MIX_BAD_WEIGHT;
+	weight += 0.0;
+	if (key == NULL)
+		return MIX_WEIGHT_MISSING;	/* the remainder has no weight */
+	if (!t->weighted)
+	{
+		if (t->hash->members > 0)
+			return MIX_WEIGHT_MISSING;
+		t->weighted = true;		/* no name stored yet: records can change shape */
+	}
+	st = entry_for(t, key, len, weight, &e, &created);
+	if (unlikely(st != MIX_OK))
+		return st;
+	if (!created && weight_of(t, e->key) != weight)
+		return MIX_WEIGHT_CONFLICT;
+	return add_to_entry(e, quantity);
 }
 
 MixStatus
@@ -315,6 +388,7 @@ mix_table_set(MixTable *t, const char *key, size_t len, double quantity)
 {
 	MixStatus	st = check_quantity(&quantity);
 	MixEntry   *e;
+	bool		created;
 
 	if (st != MIX_OK)
 		return st;
@@ -324,7 +398,7 @@ mix_table_set(MixTable *t, const char *key, size_t len, double quantity)
 		t->remainder_comp = 0.0;
 		return MIX_OK;
 	}
-	st = entry_for(t, key, len, &e);
+	st = entry_for(t, key, len, NAN, &e, &created);
 	if (st != MIX_OK)
 		return st;
 	e->sum = quantity;
@@ -338,12 +412,7 @@ mix_table_add_view(MixTable *t, const MixView *v)
 	MixStatus	st = MIX_OK;
 
 	for (uint32 i = 0; i < v->count && st == MIX_OK; i++)
-	{
-		uint32		len;
-		const char *key = mix_view_key(v, i, &len);
-
-		st = mix_table_add(t, key, len, v->quantity[i]);
-	}
+		st = mix_table_add_from(t, v, i, v->quantity[i]);
 	if (st == MIX_OK && v->remainder > 0.0)
 		st = mix_table_add(t, NULL, 0, v->remainder);
 	return st;
@@ -352,7 +421,7 @@ mix_table_add_view(MixTable *t, const MixView *v)
 size_t
 mix_table_flat_size(const MixTable *t)
 {
-	return mix_flat_size(t->hash->members, t->keybytes);
+	return mix_flat_size(t->hash->members, t->keybytes, t->weighted);
 }
 
 void
@@ -366,7 +435,8 @@ mix_table_flatten(const MixTable *t, void *dest, size_t size)
 	uint32		i = 0;
 	uint32		end = 0;
 	double	   *quantity = (double *) (base + MIX_HEADER_SIZE);
-	uint32	   *key_end = (uint32 *) (quantity + n);
+	double	   *weight = t->weighted ? quantity + n : NULL;
+	uint32	   *key_end = (uint32 *) (quantity + (t->weighted ? 2 * n : n));
 	char	   *keys = (char *) (key_end + n);
 	uint32		keybytes = (uint32) t->keybytes;
 	double		remainder = t->remainder + t->remainder_comp;
@@ -376,6 +446,7 @@ mix_table_flatten(const MixTable *t, void *dest, size_t size)
 	/* header; the varlena length word is the caller's */
 	memset(base + 4, 0, MIX_HEADER_SIZE - 4);
 	base[4] = MIX_FORMAT_VERSION;
+	base[5] = t->weighted ? MIX_FLAG_WEIGHTS : 0;
 	memcpy(base + 8, &n, sizeof(uint32));
 	memcpy(base + 12, &keybytes, sizeof(uint32));
 	remainder += 0.0;
@@ -397,6 +468,8 @@ mix_table_flatten(const MixTable *t, void *dest, size_t size)
 		const char *name = name_of(t, order[i]->key, &len);
 
 		quantity[i] = order[i]->sum + order[i]->comp;
+		if (weight)
+			weight[i] = weight_of(t, order[i]->key);
 		memcpy(keys + end, name, len);
 		end += len;
 		key_end[i] = end;
@@ -410,22 +483,25 @@ mix_view(const void *flat, size_t size, MixView *view)
 	const char *base = flat;
 	uint32		n,
 				keybytes;
+	bool		weighted;
 
 	if (size < MIX_HEADER_SIZE)
 		return MIX_SYNTAX;
 	if ((uint8) base[4] != MIX_FORMAT_VERSION)
 		return MIX_BAD_VERSION;
-	if (base[5] != 0)
+	if ((base[5] & ~MIX_FLAG_WEIGHTS) != 0)
 		return MIX_BAD_FLAGS;
+	weighted = (base[5] & MIX_FLAG_WEIGHTS) != 0;
 	memcpy(&n, base + 8, sizeof(uint32));
 	memcpy(&keybytes, base + 12, sizeof(uint32));
-	if (n > MIX_MAX_PRODUCERS || size != mix_flat_size(n, keybytes))
+	if (n > MIX_MAX_PRODUCERS || size != mix_flat_size(n, keybytes, weighted))
 		return MIX_SYNTAX;
 
 	view->count = n;
 	memcpy(&view->remainder, base + 16, sizeof(double));
 	view->quantity = (const double *) (base + MIX_HEADER_SIZE);
-	view->key_end = (const uint32 *) (view->quantity + n);
+	view->weight = weighted ? view->quantity + n : NULL;
+	view->key_end = (const uint32 *) (view->quantity + (weighted ? 2 * n : n));
 	view->keys = (const char *) (view->key_end + n);
 	return MIX_OK;
 }

@@ -8,7 +8,7 @@
  * decimal that reads back to the same float8 (PostgreSQL's own
  * double_to_shortest_decimal_buf, as float8out uses), so text round trips
  * are exact.  Input accepts any valid JSON object of numbers; duplicate
- * keys add up.
+ * keys add up.  A weighted mix writes "producer": [quantity, weight].
  *
  * The parser is written for this one shape rather than on common/jsonapi.c,
  * which in PostgreSQL 15 allocates through palloc for every token and field
@@ -216,7 +216,7 @@ is_digit(Parser *p)
 
 /* Reads a JSON number at p->pos; checks the float8 range. */
 static bool
-parse_number(Parser *p, double *value)
+parse_json_number(Parser *p, double *value)
 {
 	size_t		start = p->pos;
 	size_t		n;
@@ -264,9 +264,33 @@ parse_number(Parser *p, double *value)
 	/* as float8in: denormal results are fine, overflow and underflow to 0 are not */
 	if (errno == ERANGE && (v == 0.0 || isinf(v)))
 		return fail(p, MIX_NUMBER_RANGE, start, mix_status_text(MIX_NUMBER_RANGE));
-	if (v < 0.0)
-		return fail(p, MIX_NEGATIVE, start, mix_status_text(MIX_NEGATIVE));
 	*value = v;
+	return true;
+}
+
+/* A quantity: a number of zero or more. */
+static bool
+parse_number(Parser *p, double *value)
+{
+	size_t		start = p->pos;
+
+	if (!parse_json_number(p, value))
+		return false;
+	if (*value < 0.0)
+		return fail(p, MIX_NEGATIVE, start, mix_status_text(MIX_NEGATIVE));
+	return true;
+}
+
+/* A weight: a number of zero or more too, reported as a weight. */
+static bool
+parse_weight(Parser *p, double *value)
+{
+	size_t		start = p->pos;
+
+	if (!parse_json_number(p, value))
+		return false;
+	if (*value < 0.0)
+		return fail(p, MIX_BAD_WEIGHT, start, mix_status_text(MIX_BAD_WEIGHT));
 	return true;
 }
 
@@ -303,9 +327,34 @@ parse_object(Parser *p, MixTable *t)
 			if (!expect(p, ':', "\":\" after the producer name"))
 				return false;
 			skip_ws(p);
-			if (!parse_number(p, &v))
-				return false;
-			st = mix_table_add(t, keylen == 0 ? NULL : p->scratch, keylen, v);
+			if (p->pos < p->len && p->s[p->pos] == '[')
+			{
+				/* [quantity, weight] */
+				double		w;
+				size_t		wat;
+
+				p->pos++;
+				skip_ws(p);
+				if (!parse_number(p, &v))
+					return false;
+				if (!expect(p, ',', "\",\" between quantity and weight"))
+					return false;
+				skip_ws(p);
+				wat = p->pos;
+				if (!parse_weight(p, &w))
+					return false;
+				if (!expect(p, ']', "\"]\" after the weight"))
+					return false;
+				st = mix_table_add_weighted(t, keylen == 0 ? NULL : p->scratch, keylen, v, w);
+				if (st == MIX_BAD_WEIGHT)
+					at = wat;
+			}
+			else
+			{
+				if (!parse_number(p, &v))
+					return false;
+				st = mix_table_add(t, keylen == 0 ? NULL : p->scratch, keylen, v);
+			}
 			if (st != MIX_OK)
 				return fail(p, st, at, mix_status_text(st));
 			skip_ws(p);
@@ -422,8 +471,8 @@ put_escaped(char *out, const char *s, size_t len)
 	return o - out;
 }
 
-/* per member: quotes, ": ", the number, ", " */
-#define MEMBER_OVERHEAD (2 + 2 + DOUBLE_SHORTEST_DECIMAL_LEN + 2)
+/* per member: quotes, ": ", [the number, ", ", the weight], ", " */
+#define MEMBER_OVERHEAD (2 + 2 + 2 * DOUBLE_SHORTEST_DECIMAL_LEN + 4 + 2)
 
 size_t
 mix_text_size_bound(const MixView *v)
@@ -441,7 +490,7 @@ mix_text_size_bound(const MixView *v)
 }
 
 static size_t
-put_member(char *out, const char *key, size_t len, double value, bool first)
+put_member(char *out, const char *key, size_t len, double value, const double *weight, bool first)
 {
 	char	   *o = out;
 
@@ -453,7 +502,16 @@ put_member(char *out, const char *key, size_t len, double value, bool first)
 	o += put_escaped(o, key, len);
 	*o++ = ':';
 	*o++ = ' ';
+	if (weight)
+		*o++ = '[';
 	o += double_to_shortest_decimal_buf(value, o);
+	if (weight)
+	{
+		*o++ = ',';
+		*o++ = ' ';
+		o += double_to_shortest_decimal_buf(*weight, o);
+		*o++ = ']';
+	}
 	return o - out;
 }
 
@@ -466,7 +524,7 @@ mix_format_text(const MixView *v, char *buf)
 	*o++ = '{';
 	if (v->remainder > 0.0)
 	{
-		o += put_member(o, "", 0, v->remainder, first);
+		o += put_member(o, "", 0, v->remainder, NULL, first);
 		first = false;
 	}
 	for (uint32 i = 0; i < v->count; i++)
@@ -474,7 +532,7 @@ mix_format_text(const MixView *v, char *buf)
 		uint32		len;
 		const char *key = mix_view_key(v, i, &len);
 
-		o += put_member(o, key, len, v->quantity[i], first);
+		o += put_member(o, key, len, v->quantity[i], v->weight ? &v->weight[i] : NULL, first);
 		first = false;
 	}
 	*o++ = '}';

@@ -3,10 +3,11 @@
  * BINARY), version 1, big-endian:
  *
  *   uint8  version (1)
- *   uint8  flags (0; any other value is rejected)
+ *   uint8  flags (0, or MIX_FLAG_WEIGHTS; any other value is rejected)
  *   int32  n, the number of producers that follow
  *   float8 remainder
  *   n times: int32 name length, the name's bytes, float8 quantity
+ *            (and float8 weight with MIX_FLAG_WEIGHTS)
  *
  * The decoder trusts nothing: it checks every length against the bytes
  * left, every quantity as text input does, and canonicalises (sorts,
@@ -65,6 +66,7 @@ mix_decode_wire(const char *buf, size_t len, MixTable *t,
 	Reader		r = {buf, len, 0};
 	uint8		version,
 				flags;
+	bool		weighted;
 	int32		n;
 	double		remainder;
 	MixStatus	st;
@@ -75,15 +77,16 @@ mix_decode_wire(const char *buf, size_t len, MixTable *t,
 	if (version != MIX_FORMAT_VERSION)
 		return MIX_BAD_VERSION;
 	*error_offset = 1;
-	if (flags != 0)
+	if ((flags & ~MIX_FLAG_WEIGHTS) != 0)
 		return MIX_BAD_FLAGS;
+	weighted = (flags & MIX_FLAG_WEIGHTS) != 0;
 	*error_offset = r.pos;
 	if (!read_int32(&r, &n) || n < 0)
 		return MIX_SYNTAX;
 	if (n > MIX_MAX_PRODUCERS)
 		return MIX_TOO_MANY;
-	/* each producer takes at least 4 + 1 + 8 bytes: refuse a lying count */
-	if ((size_t) n > (len - r.pos) / 13)
+	/* each producer takes at least 4 + 1 + 8 (+ 8) bytes: refuse a lying count */
+	if ((size_t) n > (len - r.pos) / (weighted ? 21 : 13))
 		return MIX_SYNTAX;
 	*error_offset = r.pos;
 	if (!read_float8(&r, &remainder))
@@ -96,7 +99,8 @@ mix_decode_wire(const char *buf, size_t len, MixTable *t,
 		int32		klen;
 		const char *key;
 		size_t		keylen;
-		double		q;
+		double		q,
+					w = 0.0;
 
 		*error_offset = r.pos;
 		if (!read_int32(&r, &klen) || klen < 0)
@@ -112,11 +116,12 @@ mix_decode_wire(const char *buf, size_t len, MixTable *t,
 		if (memchr(key, '\0', keylen) != NULL)
 			return MIX_SYNTAX;	/* text cannot hold a zero byte */
 		r.pos += keylen;
-		if (!read_float8(&r, &q))
+		if (!read_float8(&r, &q) || (weighted && !read_float8(&r, &w)))
 			return MIX_SYNTAX;
 		if (key_convert)
 			key = key_convert(arg, key, keylen, &keylen);
-		if ((st = mix_table_add(t, key, keylen, q)) != MIX_OK)
+		st = weighted ? mix_table_add_weighted(t, key, keylen, q, w) : mix_table_add(t, key, keylen, q);
+		if (st != MIX_OK)
 			return st;
 	}
 	*error_offset = r.pos;
@@ -147,7 +152,7 @@ void
 mix_encode_wire(const MixView *v, MixKeyConvert key_convert, void *convert_arg,
 				MixWireWrite write, void *write_arg)
 {
-	uint8		head[2] = {MIX_FORMAT_VERSION, 0};
+	uint8		head[2] = {MIX_FORMAT_VERSION, v->weight ? MIX_FLAG_WEIGHTS : 0};
 
 	write(write_arg, head, 2);
 	write_int32(write, write_arg, (int32) v->count);
@@ -163,5 +168,7 @@ mix_encode_wire(const MixView *v, MixKeyConvert key_convert, void *convert_arg,
 		write_int32(write, write_arg, (int32) outlen);
 		write(write_arg, key, outlen);
 		write_float8(write, write_arg, v->quantity[i]);
+		if (v->weight)
+			write_float8(write, write_arg, v->weight[i]);
 	}
 }

@@ -32,28 +32,33 @@ INSERT INTO crma_benchmark (benchmark, bound, share, target_year, legal_referenc
 	('third country', 'at most', 0.65, 2030, 'Regulation (EU) 2024/1252, Art. 5(1)(b)',
 	 'No third country accounts for more than 65 % of the Union''s annual consumption of a strategic raw material at any relevant stage of processing', true);
 
--- Seeded rows stay as shipped (pg_dump leaves them to CREATE EXTENSION):
--- an UPDATE of one writes the user's own row instead, which takes
--- precedence; deleting one is refused.
-CREATE FUNCTION crma_benchmark_protect_seeded() RETURNS trigger
+-- Reference tables (crma_benchmark, criticality_threshold) ship seeded rows
+-- and take the user's own: pg_dump dumps only the user's rows (the seeded
+-- ones come back with CREATE EXTENSION).  So seeded rows stay as shipped:
+-- an UPDATE of one writes the user's own row for the same key instead
+-- (the trigger's arguments name the key columns), which takes precedence;
+-- deleting one is refused.
+CREATE FUNCTION reference_row_protect() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	same_key text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		RAISE EXCEPTION 'the benchmarks shipped with mineral_supply cannot be deleted'
+		RAISE EXCEPTION 'the rows shipped with mineral_supply in %.% cannot be deleted', TG_TABLE_SCHEMA, TG_TABLE_NAME
 			USING ERRCODE = '55000',
-			      HINT = 'Insert your own row for the same benchmark and target year: it takes precedence.';
+			      HINT = 'Insert or update a row with the same key: your row takes precedence.';
 	END IF;
-	INSERT INTO @extschema@.crma_benchmark (benchmark, bound, share, target_year, legal_reference, note, seeded)
-	VALUES (NEW.benchmark, NEW.bound, NEW.share, NEW.target_year, NEW.legal_reference, NEW.note, false)
-	ON CONFLICT (benchmark, target_year, seeded) DO UPDATE
-		SET bound = EXCLUDED.bound, share = EXCLUDED.share,
-		    legal_reference = EXCLUDED.legal_reference, note = EXCLUDED.note;
+	SELECT string_agg(format('%I = ($1).%I', k, k), ' AND ') INTO same_key FROM unnest(TG_ARGV) k;
+	EXECUTE format('DELETE FROM %I.%I WHERE NOT seeded AND %s', TG_TABLE_SCHEMA, TG_TABLE_NAME, same_key)
+		USING NEW;
+	NEW.seeded := false;
+	EXECUTE format('INSERT INTO %I.%I SELECT ($1).*', TG_TABLE_SCHEMA, TG_TABLE_NAME) USING NEW;
 	RETURN NULL;
 END $$;
-COMMENT ON FUNCTION crma_benchmark_protect_seeded() IS
-	'Trigger: an UPDATE of a shipped benchmark row writes a user row instead; a DELETE of one is refused';
+COMMENT ON FUNCTION reference_row_protect() IS
+	'Trigger of the reference tables: an UPDATE of a shipped row writes a user row with the same key instead; a DELETE of one is refused';
 CREATE TRIGGER protect_seeded BEFORE UPDATE OR DELETE ON crma_benchmark
-	FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION crma_benchmark_protect_seeded();
+	FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION reference_row_protect('benchmark', 'target_year');
 
 SELECT pg_catalog.pg_extension_config_dump('crma_benchmark', 'WHERE NOT seeded');
 

@@ -52,7 +52,8 @@ st_name(MixStatus st)
 	static const char *const names[] = {
 		"MIX_OK", "MIX_SYNTAX", "MIX_NEGATIVE", "MIX_NOT_FINITE", "MIX_NUMBER_RANGE",
 		"MIX_SUM_OVERFLOW", "MIX_EMPTY_KEY", "MIX_KEY_TOO_LONG", "MIX_TOO_MANY",
-		"MIX_TOO_LARGE", "MIX_BAD_VERSION", "MIX_BAD_FLAGS"
+		"MIX_TOO_LARGE", "MIX_BAD_VERSION", "MIX_BAD_FLAGS", "MIX_BAD_WEIGHT",
+		"MIX_WEIGHT_CONFLICT", "MIX_WEIGHT_MISSING"
 	};
 
 	if ((int) st >= 0 && (int) st < (int) lengthof(names))
@@ -1424,7 +1425,7 @@ test_table_growth(void)
 			mix_table_add(t, name, len, i + 0.5);
 	}
 	CHECK(mix_table_count(t) == (uint32) N, "count %u", mix_table_count(t));
-	CHECK(mix_table_flat_size(t) == mix_flat_size(N, keybytes), "flat size %zu", mix_table_flat_size(t));
+	CHECK(mix_table_flat_size(t) == mix_flat_size(N, keybytes, false), "flat size %zu", mix_table_flat_size(t));
 	flat_from_table(t, &f);
 	CHECK(f.v.count == (uint32) N, "view count %u", f.v.count);
 	for (uint32 k = 0; k < f.v.count; k++)
@@ -1637,8 +1638,10 @@ test_view_header(void)
 	f.buf[4] = 2;
 	CHECK_ST(mix_view(f.buf, f.size, &v), MIX_BAD_VERSION);
 	f.buf[4] = 1;
-	f.buf[5] = 1;
+	f.buf[5] = 2;				/* an unknown flag */
 	CHECK_ST(mix_view(f.buf, f.size, &v), MIX_BAD_FLAGS);
+	f.buf[5] = MIX_FLAG_WEIGHTS;	/* weights announced, not there: wrong size */
+	CHECK_ST(mix_view(f.buf, f.size, &v), MIX_SYNTAX);
 	f.buf[5] = 0;
 	CHECK_ST(mix_view(f.buf, f.size, &v), MIX_OK);
 	CHECK(v.count == 2 && v.key_end[0] == 1 && v.key_end[1] == 3 && memcmp(v.keys, "abb", 3) == 0,
@@ -1768,7 +1771,7 @@ test_wire_errors(void)
 	CHECK_ST(wire_status(&b, &eo), MIX_BAD_VERSION);
 	buf_free(&b);
 	/* flags */
-	wire_msg(&b, 1, 1, 0, 0.0);
+	wire_msg(&b, 1, 2, 0, 0.0);
 	CHECK_ST(wire_status(&b, &eo), MIX_BAD_FLAGS);
 	CHECK(eo == 1, "bad flags offset %zu", eo);
 	buf_free(&b);
@@ -2334,6 +2337,72 @@ typedef struct Test
 
 #define T(fn) {#fn, fn}
 
+/* Weighted mixes: [quantity, weight] per producer (MIX_FLAG_WEIGHTS). */
+static void
+test_weighted(void)
+{
+	Flat		f,
+				g;
+	MixParseError err;
+	MixTable   *t;
+	Buf			b = {0};
+	size_t		eo;
+
+	check_text("{\"CN\": [270000, 5.6], \"\": 1100, \"AU\": [13000, 2.4]}",
+			   "{\"\": 1100, \"AU\": [13000, 2.4], \"CN\": [270000, 5.6]}");
+	/* the same producer twice with one weight adds up */
+	check_text("{\"CN\": [1, 5.6], \"CN\": [2, 5.6]}", "{\"CN\": [3, 5.6]}");
+	check_text("{\"CN\": [1, 0], \"AU\": [0, 1e-300]}", "{\"AU\": [0, 1e-300], \"CN\": [1, 0]}");
+
+	CHECK_ST(parse_flat_str("{\"CN\": [270000, 5.6]}", &f, &err), MIX_OK);
+	CHECK(f.v.weight != NULL && f.v.weight[0] == 5.6 && f.v.quantity[0] == 270000.0, "weight in the view");
+	CHECK(((unsigned char *) f.buf)[5] == MIX_FLAG_WEIGHTS, "flags byte");
+	CHECK(f.size == mix_flat_size(1, 2, true), "weighted flat size %zu", f.size);
+	/* wire round trip keeps the weights */
+	mix_encode_wire(&f.v, NULL, NULL, wire_write, &b);
+	CHECK_ST(decode_flat(b.data, b.len, &g, &eo), MIX_OK);
+	CHECK(flat_eq(&f, &g), "weighted wire round trip");
+	flat_free(&g);
+	free(b.data);
+	memset(&b, 0, sizeof(b));
+
+	/* merging keeps weights; a different weight is a conflict */
+	t = mix_table_create(&MEM, 0);
+	CHECK_ST(mix_table_add_view(t, &f.v), MIX_OK);
+	CHECK_ST(mix_table_add_view(t, &f.v), MIX_OK);
+	CHECK_ST(mix_table_add_weighted(t, "CN", 2, 1.0, 5.7), MIX_WEIGHT_CONFLICT);
+	CHECK_ST(mix_table_add(t, "CN", 2, 1.0), MIX_OK);	/* known producer: its weight stays */
+	CHECK_ST(mix_table_add(t, "AU", 2, 1.0), MIX_WEIGHT_MISSING);	/* new one needs a weight */
+	CHECK_ST(mix_table_set(t, "AU", 2, 1.0), MIX_WEIGHT_MISSING);
+	CHECK_ST(mix_table_add_weighted(t, NULL, 0, 1.0, 1.0), MIX_WEIGHT_MISSING);
+	CHECK_ST(mix_table_add_weighted(t, "AU", 2, 1.0, -1.0), MIX_BAD_WEIGHT);
+	CHECK_ST(mix_table_add_weighted(t, "AU", 2, 1.0, NAN), MIX_BAD_WEIGHT);
+	CHECK_ST(mix_table_add(t, NULL, 0, 5.0), MIX_OK);	/* the remainder needs none */
+	CHECK(mix_table_count(t) == 1 && mix_table_weighted(t), "table after refusals");
+	flat_free(&g);
+	flat_from_table(t, &g);
+	CHECK(g.v.count == 1 && g.v.quantity[0] == 540001.0 && g.v.weight[0] == 5.6 && g.v.remainder == 5.0,
+		  "merged weighted mix");
+	flat_free(&g);
+	mix_table_destroy(t);
+
+	/* an unweighted table with producers refuses a weighted one, and back */
+	t = mix_table_create(&MEM, 0);
+	CHECK_ST(mix_table_add(t, "AU", 2, 1.0), MIX_OK);
+	CHECK_ST(mix_table_add_weighted(t, "CN", 2, 1.0, 1.0), MIX_WEIGHT_MISSING);
+	mix_table_destroy(t);
+	CHECK_ST(parse_flat_str("{\"AU\": 1, \"CN\": [1, 2]}", &g, &err), MIX_WEIGHT_MISSING);
+	CHECK_ST(parse_flat_str("{\"CN\": [1, 2], \"AU\": 1}", &g, &err), MIX_WEIGHT_MISSING);
+	CHECK_ST(parse_flat_str("{\"CN\": [1, 2], \"CN\": [1, 3]}", &g, &err), MIX_WEIGHT_CONFLICT);
+	CHECK_ST(parse_flat_str("{\"CN\": [1, -2]}", &g, &err), MIX_BAD_WEIGHT);
+	CHECK(err.offset == 11, "bad weight offset %zu", err.offset);
+	CHECK_ST(parse_flat_str("{\"\": [1, 2]}", &g, &err), MIX_WEIGHT_MISSING);
+	CHECK_ST(parse_flat_str("{\"CN\": [1]}", &g, &err), MIX_SYNTAX);
+	CHECK_ST(parse_flat_str("{\"CN\": [1, 2, 3]}", &g, &err), MIX_SYNTAX);
+	CHECK_ST(parse_flat_str("{\"CN\": [-1, 2]}", &g, &err), MIX_NEGATIVE);
+	flat_free(&f);
+}
+
 static const Test tests[] = {
 	T(test_text_canonical_order),
 	T(test_text_duplicates_and_remainder),
@@ -2363,6 +2432,7 @@ static const Test tests[] = {
 	T(test_measures_degenerate),
 	T(test_measures_overflowing_total),
 	T(test_measures_top),
+	T(test_weighted),
 };
 
 int

@@ -1,0 +1,440 @@
+-------------------------------------------------------------------------------
+-- Supply risk: governance-weighted concentration (EU method, CRMA Annex II
+-- section 2; JRC 2017 guidelines), import reliance, criticality, USGS net
+-- import reliance, and the official critical-material lists
+-------------------------------------------------------------------------------
+
+-- Scaled WGI: 2 x (2.5 - mean of the six WGI estimates), clamped to 0-10,
+-- higher = worse governance: the scaling public implementations of the EU
+-- method use (e.g. CritMAT); the 2017 guidelines' own text is not quoted
+-- here (methodology.md section 2.3).
+CREATE FUNCTION wgi_scaled(mean_estimate double precision) RETURNS double precision
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF mean_estimate = 'NaN' OR mean_estimate IN ('Infinity', '-Infinity') THEN
+		RAISE EXCEPTION 'WGI estimate must be a finite number, not %', mean_estimate USING ERRCODE = '22023';
+	END IF;
+	RETURN least(greatest(2 * (2.5 - mean_estimate), 0), 10);
+END $$;
+COMMENT ON FUNCTION wgi_scaled(double precision) IS
+	'Scaled WGI for the EU supply-risk method: 2 x (2.5 - mean of the six WGI estimates), clamped to 0-10, higher = worse governance (the scaling public EU-method implementations use)';
+
+-- The governance-weighted HHI, sum of share^2 x WGI x t, from rows.
+CREATE FUNCTION supply_mix_accum_weighted(supply_mix, text, double precision, double precision)
+	RETURNS supply_mix
+	AS 'MODULE_PATHNAME', 'supply_mix_accum_weighted' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION supply_mix_accum_weighted(supply_mix, text, double precision, double precision, double precision)
+	RETURNS supply_mix
+	AS 'MODULE_PATHNAME', 'supply_mix_accum_weighted' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION supply_mix_accum_weighted(supply_mix, text, double precision, double precision) IS
+	'Transition function of hhi_wgi(producer, quantity, wgi): adds the row to a weighted mix (weight = wgi)';
+COMMENT ON FUNCTION supply_mix_accum_weighted(supply_mix, text, double precision, double precision, double precision) IS
+	'Transition function of hhi_wgi(producer, quantity, wgi, trade_factor): adds the row to a weighted mix (weight = wgi x trade factor)';
+
+CREATE FUNCTION hhi_wgi(supply_mix) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'supply_mix_hhi_wgi' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hhi_wgi(supply_mix) IS
+	'Governance-weighted HHI of a weighted mix: sum of share^2 x weight, shares as fractions (0-1) of the complete total; the remainder adds nothing; NULL for a zero total';
+
+CREATE AGGREGATE hhi_wgi(producer text, quantity double precision, wgi_scaled double precision) (
+	SFUNC = supply_mix_accum_weighted,
+	STYPE = supply_mix,
+	FINALFUNC = hhi_wgi,
+	COMBINEFUNC = supply_mix_combine,
+	INITCOND = '{}',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE hhi_wgi(text, double precision, double precision) IS
+	'HHI_WGI = sum of s^2 x WGI (trade factor 1): shares (0-1) of the rows'' total; rows without a producer count in the total and add nothing; one WGI per producer, NULL WGI is an error';
+
+CREATE AGGREGATE hhi_wgi(producer text, quantity double precision, wgi_scaled double precision,
+		trade_factor double precision) (
+	SFUNC = supply_mix_accum_weighted,
+	STYPE = supply_mix,
+	FINALFUNC = hhi_wgi,
+	COMBINEFUNC = supply_mix_combine,
+	INITCOND = '{}',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE hhi_wgi(text, double precision, double precision, double precision) IS
+	'HHI_WGI,t = sum of s^2 x WGI x t: shares (0-1) of the rows'' total; rows without a producer count in the total and add nothing; one weight per producer, NULL WGI or t is an error';
+
+-- A stored mix with the weights given as jsonb objects, for hhi_wgi(mix).
+CREATE FUNCTION with_weights(mix supply_mix, wgi_scaled jsonb, trade_factors jsonb DEFAULT NULL,
+		default_wgi double precision DEFAULT NULL) RETURNS supply_mix
+	AS 'MODULE_PATHNAME', 'supply_mix_with_weights' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION with_weights(supply_mix, jsonb, jsonb, double precision) IS
+	'The mix with a weight per producer, WGI x trade factor, from jsonb objects {"CN": 5.6, ...}: a producer without a WGI is an error unless default_wgi is given; trade factors default to 1';
+
+-- EU import reliance, IR = (imports - exports) / (production + imports - exports).
+-- A net exporter (exports > imports) relies on no imports: 0.  When
+-- production + imports - exports is not above 0 there is no consumption to
+-- rely with: NULL.  Negative or non-finite inputs are errors.
+CREATE FUNCTION eu_import_reliance(production double precision, imports double precision,
+		exports double precision) RETURNS double precision
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	consumption double precision := production + imports - exports;
+BEGIN
+	IF least(production, imports, exports) < 0 OR 'Infinity' IN (production, imports, exports)
+	   OR 'NaN' IN (production, imports, exports) THEN
+		RAISE EXCEPTION 'production, imports and exports must be finite numbers of zero or more'
+			USING ERRCODE = '22023';
+	END IF;
+	IF consumption <= 0 THEN
+		RETURN NULL;
+	END IF;
+	RETURN greatest(imports - exports, 0) / consumption;
+END $$;
+COMMENT ON FUNCTION eu_import_reliance(double precision, double precision, double precision) IS
+	'EU method import reliance (imports - exports) / (production + imports - exports), 0-1: 0 for a net exporter, NULL when production + imports - exports <= 0';
+
+-- EU supply risk, SR = [HHI_GS x IR/2 + HHI_EU x (1 - IR/2)] x (1 - EoL_RIR) x SI_SR.
+-- One scope only (the other NULL): that scope alone, as public implementations
+-- do ("GSonly", "EUonly"); IR is then not needed.
+CREATE FUNCTION eu_supply_risk(hhi_wgi_global double precision, hhi_wgi_eu_sourcing double precision,
+		import_reliance double precision, eol_rir double precision, si_sr double precision)
+	RETURNS double precision
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	core double precision;
+BEGIN
+	IF hhi_wgi_global < 0 OR hhi_wgi_eu_sourcing < 0
+	   OR 'Infinity' IN (hhi_wgi_global, hhi_wgi_eu_sourcing) OR 'NaN' IN (hhi_wgi_global, hhi_wgi_eu_sourcing) THEN
+		RAISE EXCEPTION 'governance-weighted HHIs must be finite numbers of zero or more' USING ERRCODE = '22023';
+	END IF;
+	IF NOT (import_reliance BETWEEN 0 AND 1) THEN
+		RAISE EXCEPTION 'import reliance must be between 0 and 1, not %', import_reliance USING ERRCODE = '22023';
+	END IF;
+	IF NOT (eol_rir BETWEEN 0 AND 1) THEN
+		RAISE EXCEPTION 'end-of-life recycling input rate must be between 0 and 1, not %', eol_rir USING ERRCODE = '22023';
+	END IF;
+	IF NOT (si_sr BETWEEN 0 AND 1) THEN
+		RAISE EXCEPTION 'substitution index must be between 0 and 1, not %', si_sr USING ERRCODE = '22023';
+	END IF;
+	IF eol_rir IS NULL OR si_sr IS NULL THEN
+		RETURN NULL;
+	ELSIF hhi_wgi_global IS NOT NULL AND hhi_wgi_eu_sourcing IS NOT NULL THEN
+		core := hhi_wgi_global * import_reliance / 2 + hhi_wgi_eu_sourcing * (1 - import_reliance / 2);
+	ELSE
+		core := coalesce(hhi_wgi_global, hhi_wgi_eu_sourcing);
+	END IF;
+	RETURN core * (1 - eol_rir) * si_sr;
+END $$;
+COMMENT ON FUNCTION eu_supply_risk(double precision, double precision, double precision, double precision, double precision) IS
+	'EU supply risk [HHI_GS x IR/2 + HHI_EU x (1 - IR/2)] x (1 - EoL_RIR) x SI_SR; IR, EoL_RIR, SI_SR in 0-1 (else error); with one scope NULL, the other alone';
+
+-- The material's published SR is the larger of the stage values.
+CREATE FUNCTION eu_supply_risk_material(sr_extraction double precision, sr_processing double precision)
+	RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT greatest(sr_extraction, sr_processing) $$;
+COMMENT ON FUNCTION eu_supply_risk_material(double precision, double precision) IS
+	'A material''s supply risk: the larger of the extraction- and processing-stage values (the bottleneck), either may be NULL';
+
+-- Criticality thresholds as data.
+CREATE TABLE criticality_threshold (
+	method                  text NOT NULL,
+	supply_risk_min         double precision NOT NULL CHECK (supply_risk_min >= 0),
+	economic_importance_min double precision NOT NULL CHECK (economic_importance_min >= 0),
+	legal_reference         text NOT NULL,
+	seeded                  boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (method, seeded)
+);
+COMMENT ON TABLE criticality_threshold IS
+	'Thresholds of criticality (SR >= supply_risk_min and EI >= economic_importance_min); seeded with the CRMA''s; edit or add rows: your rows take precedence and pg_dump keeps them';
+COMMENT ON COLUMN criticality_threshold.method IS 'Name of the method, e.g. ''EU CRMA''';
+COMMENT ON COLUMN criticality_threshold.supply_risk_min IS 'Lowest supply risk that is critical (inclusive)';
+COMMENT ON COLUMN criticality_threshold.economic_importance_min IS 'Lowest economic importance that is critical (inclusive)';
+COMMENT ON COLUMN criticality_threshold.legal_reference IS 'Where the thresholds come from';
+COMMENT ON COLUMN criticality_threshold.seeded IS 'true for the rows the extension ships (read-only: an UPDATE makes your own row); false for yours';
+INSERT INTO criticality_threshold VALUES
+	('EU CRMA', 1.0, 2.8, 'Regulation (EU) 2024/1252, Art. 4(2): supply risk >= 1 and economic importance >= 2,8', true);
+CREATE TRIGGER protect_seeded BEFORE UPDATE OR DELETE ON criticality_threshold
+	FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION reference_row_protect('method');
+SELECT pg_catalog.pg_extension_config_dump('criticality_threshold', 'WHERE NOT seeded');
+
+CREATE FUNCTION is_critical(supply_risk double precision, economic_importance double precision,
+		method text DEFAULT 'EU CRMA') RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	t @extschema@.criticality_threshold;
+BEGIN
+	SELECT * INTO t FROM @extschema@.criticality_threshold c WHERE c.method = is_critical.method
+	ORDER BY c.seeded LIMIT 1;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'no criticality thresholds for method %', quote_literal(method)
+			USING ERRCODE = '22023', HINT = 'Add a row to criticality_threshold.';
+	END IF;
+	RETURN supply_risk >= t.supply_risk_min AND economic_importance >= t.economic_importance_min;
+END $$;
+COMMENT ON FUNCTION is_critical(double precision, double precision, text) IS
+	'Critical when supply risk and economic importance reach the thresholds of criticality_threshold (EU CRMA: SR >= 1 and EI >= 2.8, both inclusive)';
+
+-- USGS net import reliance, as a share of apparent consumption.
+CREATE TYPE net_import_reliance AS (share double precision, net_exporter boolean, label text);
+COMMENT ON TYPE net_import_reliance IS
+	'USGS net import reliance: share of apparent consumption (NULL for a net exporter), net_exporter flag, and the label USGS tables print (a percentage, or E)';
+
+-- stock_change is the change of government and industry stocks over the
+-- year, positive when stocks grew: apparent consumption = production +
+-- imports - exports - stock_change; net import reliance = (imports - exports
+-- - stock_change) / apparent consumption.
+CREATE FUNCTION usgs_net_import_reliance(production double precision, imports double precision,
+		exports double precision, stock_change double precision DEFAULT 0) RETURNS net_import_reliance
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	net double precision := imports - exports - stock_change;
+	consumption double precision := production + imports - exports - stock_change;
+	result @extschema@.net_import_reliance;
+BEGIN
+	IF least(production, imports, exports) < 0
+	   OR 'Infinity' IN (production, imports, exports, abs(stock_change)) OR 'NaN' IN (production, imports, exports, stock_change) THEN
+		RAISE EXCEPTION 'production, imports and exports must be finite numbers of zero or more, stock change finite'
+			USING ERRCODE = '22023';
+	END IF;
+	IF net < 0 THEN
+		result := (NULL, true, 'E');
+	ELSIF consumption > 0 THEN
+		result := (net / consumption, false, round((100 * net / consumption)::numeric)::text || '%');
+	ELSE
+		result := (NULL, false, NULL);
+	END IF;
+	RETURN result;
+END $$;
+COMMENT ON FUNCTION usgs_net_import_reliance(double precision, double precision, double precision, double precision) IS
+	'USGS net import reliance (imports - exports - stock change) / apparent consumption: share 0-1, or net_exporter with label E (never a negative percentage)';
+
+-- The official lists, with grade or form where the list gives one.
+CREATE TABLE critical_material_list (
+	list       text NOT NULL,
+	material   text NOT NULL,
+	grade_form text,
+	source     text NOT NULL,
+	PRIMARY KEY (list, material)
+);
+COMMENT ON TABLE critical_material_list IS
+	'Official lists: EU CRMA Annex I strategic (17) and Annex II critical (34) raw materials, the USGS critical minerals lists 2022 (50), 2025 draft (54) and 2025 final (60), each row with its source';
+COMMENT ON COLUMN critical_material_list.list IS 'eu_crma_strategic, eu_crma_critical, usgs_2022, usgs_2025_draft or usgs_2025_final';
+COMMENT ON COLUMN critical_material_list.material IS 'The material as the list names it';
+COMMENT ON COLUMN critical_material_list.grade_form IS 'Grade or form where the list gives one (e.g. battery grade)';
+COMMENT ON COLUMN critical_material_list.source IS 'The legal or official source of the list';
+
+-- EU lists verbatim from Regulation (EU) 2024/1252 (methodology.md 1.4-1.5);
+-- the USGS lists from shared/domain/usgs_critical_minerals.csv.
+INSERT INTO critical_material_list (list, material, grade_form, source) VALUES
+	('eu_crma_strategic', 'bauxite/alumina/aluminium', NULL, 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'bismuth', NULL, 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'boron', 'metallurgy grade', 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'cobalt', NULL, 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'copper', NULL, 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'gallium', NULL, 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'germanium', NULL, 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'lithium', 'battery grade', 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'magnesium', 'metal', 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'manganese', 'battery grade', 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'graphite', 'battery grade', 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'nickel', 'battery grade', 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'platinum group metals', NULL, 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'rare earth elements for permanent magnets (Nd, Pr, Tb, Dy, Gd, Sm, and Ce)', NULL, 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'silicon', 'metal', 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'titanium', 'metal', 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_strategic', 'tungsten', NULL, 'Regulation (EU) 2024/1252, Annex I, Section 1 (strategic raw materials)'),
+	('eu_crma_critical', 'antimony', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'arsenic', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'bauxite/alumina/aluminium', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'baryte', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'beryllium', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'bismuth', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'boron', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'cobalt', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'coking coal', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'copper', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'feldspar', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'fluorspar', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'gallium', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'germanium', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'hafnium', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'helium', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'heavy rare earth elements', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'light rare earth elements', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'lithium', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'magnesium', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'manganese', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'graphite', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'nickel', 'battery grade', 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'niobium', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'phosphate rock', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'phosphorus', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'platinum group metals', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'scandium', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'silicon', 'metal', 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'strontium', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'tantalum', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'titanium', 'metal', 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'tungsten', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('eu_crma_critical', 'vanadium', NULL, 'Regulation (EU) 2024/1252, Annex II, Section 1 (critical raw materials)'),
+	('usgs_2022', 'aluminum', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'antimony', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'arsenic', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'barite', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'beryllium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'bismuth', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'cerium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'cesium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'chromium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'cobalt', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'dysprosium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'erbium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'europium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'fluorspar', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'gadolinium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'gallium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'germanium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'graphite', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'hafnium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'holmium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'indium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'iridium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'lanthanum', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'lithium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'lutetium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'magnesium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'manganese', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'neodymium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'nickel', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'niobium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'palladium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'platinum', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'praseodymium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'rhodium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'rubidium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'ruthenium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'samarium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'scandium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'tantalum', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'tellurium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'terbium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'thulium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'tin', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'titanium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'tungsten', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'vanadium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'ytterbium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'yttrium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'zinc', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2022', 'zirconium', NULL, 'Federal Register 87 FR 10381, 2022-02-24, "2022 Final List of Critical Minerals"'),
+	('usgs_2025_draft', 'aluminum', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'antimony', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'barite', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'beryllium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'bismuth', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'cerium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'cesium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'chromium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'cobalt', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'copper', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'dysprosium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'erbium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'europium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'fluorspar', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'gadolinium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'gallium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'germanium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'graphite', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'hafnium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'holmium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'indium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'iridium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'lanthanum', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'lead', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'lithium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'lutetium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'magnesium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'manganese', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'neodymium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'nickel', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'niobium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'palladium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'platinum', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'potash', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'praseodymium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'rhenium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'rhodium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'rubidium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'ruthenium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'samarium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'scandium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'silicon', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'silver', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'tantalum', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'terbium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'thulium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'tin', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'titanium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'tungsten', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'vanadium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'ytterbium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'yttrium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'zinc', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_draft', 'zirconium', NULL, 'Federal Register 2025-16311, 2025-08-26, draft 2025 List of Critical Minerals (2022 list without arsenic and tellurium, plus copper, lead, potash, rhenium, silicon, silver)'),
+	('usgs_2025_final', 'aluminum', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'antimony', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'arsenic', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'barite', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'beryllium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'bismuth', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'boron', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'cerium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'cesium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'chromium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'cobalt', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'copper', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'dysprosium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'erbium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'europium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'fluorspar', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'gadolinium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'gallium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'germanium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'graphite', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'hafnium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'holmium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'indium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'iridium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'lanthanum', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'lead', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'lithium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'lutetium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'magnesium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'manganese', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'metallurgical coal', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'neodymium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'nickel', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'niobium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'palladium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'phosphate', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'platinum', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'potash', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'praseodymium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'rhenium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'rhodium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'rubidium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'ruthenium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'samarium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'scandium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'silicon', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'silver', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'tantalum', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'tellurium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'terbium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'thulium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'tin', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'titanium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'tungsten', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'uranium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'vanadium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'ytterbium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'yttrium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'zinc', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)'),
+	('usgs_2025_final', 'zirconium', NULL, 'U.S. Department of the Interior / USGS final 2025 List of Critical Minerals, 2025-11-07 (2022 list plus boron, copper, lead, metallurgical coal, phosphate, potash, rhenium, silicon, silver, uranium)');
