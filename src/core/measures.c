@@ -9,35 +9,6 @@
 #include "measures.h"
 #include "neumaier.h"
 
-bool
-mix_shares_init(const MixView *v, MixShares *s)
-{
-	double		sum = 0.0,
-				comp = 0.0;
-
-	for (uint32 i = 0; i < v->count; i++)
-		neumaier_add(&sum, &comp, v->quantity[i]);
-	neumaier_add(&sum, &comp, v->remainder);
-	sum += comp;
-	s->shift = 0;
-	if (!isfinite(sum))			/* inf, or NaN from inf - inf in comp */
-	{
-		/* scale by the largest quantity's power of two, then add again */
-		double		max = v->remainder;
-
-		for (uint32 i = 0; i < v->count; i++)
-			max = Max(max, v->quantity[i]);
-		(void) frexp(max, &s->shift);
-		sum = comp = 0.0;
-		for (uint32 i = 0; i < v->count; i++)
-			neumaier_add(&sum, &comp, ldexp(v->quantity[i], -s->shift));
-		neumaier_add(&sum, &comp, ldexp(v->remainder, -s->shift));
-		sum += comp;
-	}
-	s->denom = sum;
-	return sum > 0.0;
-}
-
 MixStatus
 mix_total(const MixView *v, double *total)
 {
@@ -48,7 +19,33 @@ mix_total(const MixView *v, double *total)
 		neumaier_add(&sum, &comp, v->quantity[i]);
 	neumaier_add(&sum, &comp, v->remainder);
 	*total = sum + comp;
+	/* inf, or NaN from inf - inf in the compensation */
 	return isfinite(*total) ? MIX_OK : MIX_SUM_OVERFLOW;
+}
+
+bool
+mix_shares_init(const MixView *v, MixShares *s)
+{
+	double		sum;
+
+	s->shift = 0;
+	if (mix_total(v, &sum) != MIX_OK)
+	{
+		/* scale by the largest quantity's power of two, then add again */
+		double		max = v->remainder,
+					comp = 0.0;
+
+		for (uint32 i = 0; i < v->count; i++)
+			max = Max(max, v->quantity[i]);
+		(void) frexp(max, &s->shift);
+		sum = 0.0;
+		for (uint32 i = 0; i < v->count; i++)
+			neumaier_add(&sum, &comp, ldexp(v->quantity[i], -s->shift));
+		neumaier_add(&sum, &comp, ldexp(v->remainder, -s->shift));
+		sum += comp;
+	}
+	s->denom = sum;
+	return sum > 0.0;
 }
 
 uint32
