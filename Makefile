@@ -17,7 +17,7 @@ OBJS      = $(CORE_OBJS) src/supply_mix.o src/supply_mix_io.o src/supply_mix_agg
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = test/unit/test_core src/core/iso3166.h
 
-REGRESS      = supply_mix_io aggregates measures scenarios parallel usgs_rare_earths countries crma
+REGRESS      = supply_mix_io aggregates measures scenarios parallel usgs_rare_earths countries crma bi_params
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8
 
 PG_CPPFLAGS = -I$(srcdir)/src/core

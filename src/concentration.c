@@ -23,15 +23,16 @@
 			PG_RETURN_NULL(); \
 	} while (0)
 
+/* n of the top-n functions: at least 1; beyond the producer count it is the count. */
 static uint32
-top_n_arg(int32 n)
+top_n_arg(int64 n)
 {
 	if (n < 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("n must be at least 1"),
-				 errdetail("n is %d.", n)));
-	return (uint32) n;
+				 errdetail("n is " INT64_FORMAT ".", n)));
+	return (uint32) Min(n, (int64) MIX_MAX_PRODUCERS);
 }
 
 PG_FUNCTION_INFO_V1(supply_mix_total);
@@ -154,7 +155,7 @@ supply_mix_hhi_normalized(PG_FUNCTION_ARGS)
 }
 
 static Datum
-concentration_ratio(FunctionCallInfo fcinfo, int32 n)
+concentration_ratio(FunctionCallInfo fcinfo, int64 n)
 {
 	MixView		v;
 	MixShares	s;
@@ -169,7 +170,7 @@ PG_FUNCTION_INFO_V1(supply_mix_concentration_ratio);
 Datum
 supply_mix_concentration_ratio(PG_FUNCTION_ARGS)
 {
-	return concentration_ratio(fcinfo, PG_GETARG_INT32(1));
+	return concentration_ratio(fcinfo, PG_GETARG_INT64(1));
 }
 
 /*
@@ -265,7 +266,7 @@ concentration_ratio_final(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || !aggregate_constant_arg(fcinfo, 2, "n", &n))
 		PG_RETURN_NULL();
-	return concentration_ratio(fcinfo, DatumGetInt32(n));
+	return concentration_ratio(fcinfo, DatumGetInt64(n));
 }
 
 PG_FUNCTION_INFO_V1(supply_mix_top_producers);
@@ -276,7 +277,7 @@ supply_mix_top_producers(PG_FUNCTION_ARGS)
 	MixView		v;
 	MixShares	s;
 	MixMemory	mem = MIX_MEMORY();
-	uint32		k = top_n_arg(PG_GETARG_INT32(1));
+	uint32		k = top_n_arg(PG_GETARG_INT64(1));
 	bool		have_shares;
 	uint32	   *top;
 

@@ -94,10 +94,12 @@ CREATE FUNCTION supply_mix_accum(supply_mix, text, double precision) RETURNS sup
 COMMENT ON FUNCTION supply_mix_accum(supply_mix, text, double precision) IS
 	'Transition function of supply_mix_agg: adds quantity to producer (NULL producer: the remainder; NULL quantity: ignored)';
 
--- The same, for aggregates that carry a top-n parameter (read by their final function).
-CREATE FUNCTION supply_mix_accum(supply_mix, text, double precision, integer) RETURNS supply_mix
+-- The same, for aggregates that carry a top-n parameter (read by their final
+-- function).  n is bigint so that drivers binding 64-bit integers (JDBC
+-- setLong, Python ints) need no cast; smaller integers widen to it.
+CREATE FUNCTION supply_mix_accum(supply_mix, text, double precision, bigint) RETURNS supply_mix
 	AS 'MODULE_PATHNAME', 'supply_mix_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION supply_mix_accum(supply_mix, text, double precision, integer) IS
+COMMENT ON FUNCTION supply_mix_accum(supply_mix, text, double precision, bigint) IS
 	'Transition function of concentration_ratio(producer, quantity, n): as supply_mix_accum, the n is read by the final function';
 
 CREATE FUNCTION supply_mix_combine(supply_mix, supply_mix) RETURNS supply_mix
@@ -164,15 +166,15 @@ CREATE FUNCTION hhi_normalized(supply_mix) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'supply_mix_hhi_normalized' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION hhi_normalized(supply_mix) IS 'Normalised HHI (H - 1/n)/(1 - 1/n), 0-1, with the remainder counted as one producer; NULL for fewer than two producers or a zero total';
 
-CREATE FUNCTION concentration_ratio(supply_mix, n integer) RETURNS double precision
+CREATE FUNCTION concentration_ratio(supply_mix, n bigint) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'supply_mix_concentration_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION concentration_ratio(supply_mix, integer) IS 'CRn: combined share (0-1) of the n largest named producers; the remainder never counts as a producer';
+COMMENT ON FUNCTION concentration_ratio(supply_mix, bigint) IS 'CRn: combined share (0-1) of the n largest named producers; the remainder never counts as a producer';
 
-CREATE FUNCTION top_producers(supply_mix, n integer,
+CREATE FUNCTION top_producers(supply_mix, n bigint,
 		OUT rank integer, OUT producer text, OUT quantity double precision, OUT share double precision)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'supply_mix_top_producers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
-COMMENT ON FUNCTION top_producers(supply_mix, integer) IS 'The n largest named producers, by quantity descending then producer ascending, with their shares of the complete total';
+COMMENT ON FUNCTION top_producers(supply_mix, bigint) IS 'The n largest named producers, by quantity descending then producer ascending, with their shares of the complete total';
 
 CREATE FUNCTION producers(supply_mix,
 		OUT producer text, OUT quantity double precision, OUT share double precision)
@@ -216,7 +218,7 @@ CREATE FUNCTION concentration_ratio_final(supply_mix) RETURNS double precision
 COMMENT ON FUNCTION concentration_ratio_final(supply_mix) IS
 	'Final function of concentration_ratio(producer, quantity, n): reads n from the aggregate call, which must not vary by row';
 
-CREATE AGGREGATE concentration_ratio(producer text, quantity double precision, n integer) (
+CREATE AGGREGATE concentration_ratio(producer text, quantity double precision, n bigint) (
 	SFUNC = supply_mix_accum,
 	STYPE = supply_mix,
 	FINALFUNC = concentration_ratio_final,
@@ -224,7 +226,7 @@ CREATE AGGREGATE concentration_ratio(producer text, quantity double precision, n
 	INITCOND = '{}',
 	PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE concentration_ratio(text, double precision, integer) IS
+COMMENT ON AGGREGATE concentration_ratio(text, double precision, bigint) IS
 	'CRn (0-1) of the rows'' producers; n must be the same for every row (a constant or a bind parameter)';
 
 -------------------------------------------------------------------------------

@@ -100,9 +100,13 @@ COMMENT ON OPERATOR CLASS country_code_hash_ops USING hash IS 'Hash operator cla
 COMMENT ON OPERATOR FAMILY country_code_hash_ops USING hash IS 'Hash operator family for country_code';
 
 CREATE CAST (country_code AS text) WITH INOUT AS ASSIGNMENT;
-CREATE CAST (text AS country_code) WITH INOUT AS ASSIGNMENT;
+-- Text converts implicitly (drivers bind strings as text or varchar); the
+-- way back is by assignment, so country_code || text stays unambiguous.
+CREATE CAST (text AS country_code) WITH INOUT AS IMPLICIT;
+CREATE CAST (varchar AS country_code) WITH INOUT AS IMPLICIT;
 COMMENT ON CAST (country_code AS text) IS 'The alpha-2 code as text';
 COMMENT ON CAST (text AS country_code) IS 'Reads an alpha-2, alpha-3 or numeric code';
+COMMENT ON CAST (varchar AS country_code) IS 'Reads an alpha-2, alpha-3 or numeric code';
 
 CREATE FUNCTION country_name(country_code) RETURNS text
 	AS 'MODULE_PATHNAME', 'country_code_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -111,11 +111,11 @@ SELECT function_returns('supply_mix_accum', ARRAY['supply_mix', 'text', 'double 
 SELECT volatility_is('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision'], 'immutable', 'supply_mix_accum(supply_mix, text, double precision) is IMMUTABLE');
 SELECT isnt_strict('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision'], 'supply_mix_accum(supply_mix, text, double precision) is not STRICT');
 
--- supply_mix_accum(supply_mix, text, double precision, integer)
-SELECT has_function('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision', 'integer'], 'supply_mix_accum(supply_mix, text, double precision, integer) exists');
-SELECT function_returns('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision', 'integer'], 'supply_mix', 'supply_mix_accum(supply_mix, text, double precision, integer) returns supply_mix');
-SELECT volatility_is('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision', 'integer'], 'immutable', 'supply_mix_accum(supply_mix, text, double precision, integer) is IMMUTABLE');
-SELECT isnt_strict('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision', 'integer'], 'supply_mix_accum(supply_mix, text, double precision, integer) is not STRICT');
+-- supply_mix_accum(supply_mix, text, double precision, bigint)
+SELECT has_function('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision', 'bigint'], 'supply_mix_accum(supply_mix, text, double precision, bigint) exists');
+SELECT function_returns('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision', 'bigint'], 'supply_mix', 'supply_mix_accum(supply_mix, text, double precision, bigint) returns supply_mix');
+SELECT volatility_is('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision', 'bigint'], 'immutable', 'supply_mix_accum(supply_mix, text, double precision, bigint) is IMMUTABLE');
+SELECT isnt_strict('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision', 'bigint'], 'supply_mix_accum(supply_mix, text, double precision, bigint) is not STRICT');
 
 -- supply_mix_combine(supply_mix, supply_mix)
 SELECT has_function('supply_mix_combine', ARRAY['supply_mix', 'supply_mix'], 'supply_mix_combine(supply_mix, supply_mix) exists');
@@ -171,17 +171,17 @@ SELECT function_returns('hhi_normalized', ARRAY['supply_mix'], 'double precision
 SELECT volatility_is('hhi_normalized', ARRAY['supply_mix'], 'immutable', 'hhi_normalized(supply_mix) is IMMUTABLE');
 SELECT is_strict('hhi_normalized', ARRAY['supply_mix'], 'hhi_normalized(supply_mix) is STRICT');
 
--- concentration_ratio(supply_mix, integer)
-SELECT has_function('concentration_ratio', ARRAY['supply_mix', 'integer'], 'concentration_ratio(supply_mix, integer) exists');
-SELECT function_returns('concentration_ratio', ARRAY['supply_mix', 'integer'], 'double precision', 'concentration_ratio(supply_mix, integer) returns double precision');
-SELECT volatility_is('concentration_ratio', ARRAY['supply_mix', 'integer'], 'immutable', 'concentration_ratio(supply_mix, integer) is IMMUTABLE');
-SELECT is_strict('concentration_ratio', ARRAY['supply_mix', 'integer'], 'concentration_ratio(supply_mix, integer) is STRICT');
+-- concentration_ratio(supply_mix, bigint)
+SELECT has_function('concentration_ratio', ARRAY['supply_mix', 'bigint'], 'concentration_ratio(supply_mix, bigint) exists');
+SELECT function_returns('concentration_ratio', ARRAY['supply_mix', 'bigint'], 'double precision', 'concentration_ratio(supply_mix, bigint) returns double precision');
+SELECT volatility_is('concentration_ratio', ARRAY['supply_mix', 'bigint'], 'immutable', 'concentration_ratio(supply_mix, bigint) is IMMUTABLE');
+SELECT is_strict('concentration_ratio', ARRAY['supply_mix', 'bigint'], 'concentration_ratio(supply_mix, bigint) is STRICT');
 
--- top_producers(supply_mix, integer)
-SELECT has_function('top_producers', ARRAY['supply_mix', 'integer'], 'top_producers(supply_mix, integer) exists');
-SELECT function_returns('top_producers', ARRAY['supply_mix', 'integer'], 'setof record', 'top_producers(supply_mix, integer) returns setof record');
-SELECT volatility_is('top_producers', ARRAY['supply_mix', 'integer'], 'immutable', 'top_producers(supply_mix, integer) is IMMUTABLE');
-SELECT is_strict('top_producers', ARRAY['supply_mix', 'integer'], 'top_producers(supply_mix, integer) is STRICT');
+-- top_producers(supply_mix, bigint)
+SELECT has_function('top_producers', ARRAY['supply_mix', 'bigint'], 'top_producers(supply_mix, bigint) exists');
+SELECT function_returns('top_producers', ARRAY['supply_mix', 'bigint'], 'setof record', 'top_producers(supply_mix, bigint) returns setof record');
+SELECT volatility_is('top_producers', ARRAY['supply_mix', 'bigint'], 'immutable', 'top_producers(supply_mix, bigint) is IMMUTABLE');
+SELECT is_strict('top_producers', ARRAY['supply_mix', 'bigint'], 'top_producers(supply_mix, bigint) is STRICT');
 
 -- producers(supply_mix)
 SELECT has_function('producers', ARRAY['supply_mix'], 'producers(supply_mix) exists');
@@ -265,7 +265,7 @@ SELECT set_has(
 	('supply_mix_hash(supply_mix)', 'supply_mix', 'integer'),
 	('supply_mix_merge(supply_mix,supply_mix)', 'supply_mix, supply_mix', 'supply_mix'),
 	('supply_mix_accum(supply_mix,text,double precision)', 'supply_mix, text, double precision', 'supply_mix'),
-	('supply_mix_accum(supply_mix,text,double precision,integer)', 'supply_mix, text, double precision, integer', 'supply_mix'),
+	('supply_mix_accum(supply_mix,text,double precision,bigint)', 'supply_mix, text, double precision, bigint', 'supply_mix'),
 	('supply_mix_combine(supply_mix,supply_mix)', 'supply_mix, supply_mix', 'supply_mix'),
 	('supply_mix_agg(text,double precision)', 'producer text, quantity double precision', 'supply_mix'),
 	('supply_mix_agg(supply_mix)', 'mix supply_mix', 'supply_mix'),
@@ -277,8 +277,8 @@ SELECT set_has(
 	('hhi(supply_mix)', 'supply_mix', 'double precision'),
 	('hhi_bounds(supply_mix)', 'supply_mix', 'hhi_range'),
 	('hhi_normalized(supply_mix)', 'supply_mix', 'double precision'),
-	('concentration_ratio(supply_mix,integer)', 'supply_mix, n integer', 'double precision'),
-	('top_producers(supply_mix,integer)', 'supply_mix, n integer, OUT rank integer, OUT producer text, OUT quantity double precision, OUT share double precision', 'SETOF record'),
+	('concentration_ratio(supply_mix,bigint)', 'supply_mix, n bigint', 'double precision'),
+	('top_producers(supply_mix,bigint)', 'supply_mix, n bigint, OUT rank integer, OUT producer text, OUT quantity double precision, OUT share double precision', 'SETOF record'),
 	('producers(supply_mix)', 'supply_mix, OUT producer text, OUT quantity double precision, OUT share double precision', 'SETOF record'),
 	('shannon_entropy(supply_mix)', 'supply_mix', 'double precision'),
 	('shannon_entropy_normalized(supply_mix)', 'supply_mix', 'double precision'),
@@ -286,7 +286,7 @@ SELECT set_has(
 	('gini(supply_mix)', 'supply_mix', 'double precision'),
 	('hhi(text,double precision)', 'producer text, quantity double precision', 'double precision'),
 	('concentration_ratio_final(supply_mix)', 'supply_mix', 'double precision'),
-	('concentration_ratio(text,double precision,integer)', 'producer text, quantity double precision, n integer', 'double precision'),
+	('concentration_ratio(text,double precision,bigint)', 'producer text, quantity double precision, n bigint', 'double precision'),
 	('adjust_producer(supply_mix,text,double precision)', 'supply_mix, producer text, delta double precision', 'supply_mix'),
 	('set_producer(supply_mix,text,double precision)', 'supply_mix, producer text, quantity double precision', 'supply_mix'),
 	('keep_producers(supply_mix,text[])', 'supply_mix, producers text[]', 'supply_mix'),
@@ -314,10 +314,10 @@ SELECT has_function('hhi', ARRAY['text', 'double precision'], 'hhi(text, double 
 SELECT is_aggregate('hhi', ARRAY['text', 'double precision'], 'hhi(text, double precision) is an aggregate');
 SELECT function_returns('hhi', ARRAY['text', 'double precision'], 'double precision', 'hhi(text, double precision) returns double precision');
 
--- concentration_ratio(text, double precision, integer)
-SELECT has_function('concentration_ratio', ARRAY['text', 'double precision', 'integer'], 'concentration_ratio(text, double precision, integer) exists');
-SELECT is_aggregate('concentration_ratio', ARRAY['text', 'double precision', 'integer'], 'concentration_ratio(text, double precision, integer) is an aggregate');
-SELECT function_returns('concentration_ratio', ARRAY['text', 'double precision', 'integer'], 'double precision', 'concentration_ratio(text, double precision, integer) returns double precision');
+-- concentration_ratio(text, double precision, bigint)
+SELECT has_function('concentration_ratio', ARRAY['text', 'double precision', 'bigint'], 'concentration_ratio(text, double precision, bigint) exists');
+SELECT is_aggregate('concentration_ratio', ARRAY['text', 'double precision', 'bigint'], 'concentration_ratio(text, double precision, bigint) is an aggregate');
+SELECT function_returns('concentration_ratio', ARRAY['text', 'double precision', 'bigint'], 'double precision', 'concentration_ratio(text, double precision, bigint) returns double precision');
 
 -- State type, combine function and initial condition, from pg_aggregate.
 CREATE TEMP TABLE agg_expected (ord int, agg regprocedure, sfunc text, ffunc text);
@@ -325,7 +325,7 @@ INSERT INTO agg_expected VALUES
 	(1, 'supply_mix_agg(text, double precision)', 'supply_mix_accum(supply_mix,text,double precision)', '-'),
 	(2, 'supply_mix_agg(supply_mix)', 'supply_mix_combine(supply_mix,supply_mix)', '-'),
 	(3, 'hhi(text, double precision)', 'supply_mix_accum(supply_mix,text,double precision)', 'hhi(supply_mix)'),
-	(4, 'concentration_ratio(text, double precision, integer)', 'supply_mix_accum(supply_mix,text,double precision,integer)', 'concentration_ratio_final(supply_mix)');
+	(4, 'concentration_ratio(text, double precision, bigint)', 'supply_mix_accum(supply_mix,text,double precision,bigint)', 'concentration_ratio_final(supply_mix)');
 
 SELECT ok(a.aggcombinefn <> 0, x.agg::text || ' has a combine function')
   FROM agg_expected x JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = x.agg ORDER BY x.ord;
