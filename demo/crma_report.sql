@@ -18,6 +18,9 @@ INSERT INTO illustrative_material_year VALUES
 	('gallium (illustrative)', 2030, 40, 0, 2, 1, '{"CN": 36, "JP": 1, "KZ": 1, "DE": 2}'),
 	('tungsten (illustrative)', 2030, 10000, 1200, 3500, 4000, '{"CN": 4000, "VN": 1500, "AT": 3500, "": 1000}');
 
+-- The two results are temp views, so that demo/report_html.sql writes the
+-- same rows to the HTML report.
+CREATE TEMP VIEW crma_report_assessment AS
 SELECT m.material, a.benchmark, a.stage,
 	round((100 * a.benchmark_share)::numeric, 0) AS benchmark_pct,
 	round((100 * a.achieved_share)::numeric, 1)  AS achieved_pct,
@@ -27,9 +30,11 @@ FROM illustrative_material_year m
 CROSS JOIN LATERAL crma_assessment(m.consumption_t, m.extraction_capacity_t, m.processing_capacity_t,
 	m.recycling_capacity_t, m.processing_sourcing, make_date(m.year, 12, 31)) a
 ORDER BY m.material, a.benchmark;
+TABLE crma_report_assessment;
 
 \echo
 \echo 'Scenario (illustrative): Kazakhstan ships 15 t/yr of gallium to the EU instead of China'
+CREATE TEMP VIEW crma_report_gallium_scenario AS
 SELECT g.country::text AS largest_third_country,
 	round((100 * g.share_of_consumption)::numeric, 1) AS share_of_consumption_pct,
 	round(g.excess_t::numeric, 1) AS tonnes_above_65pct, g.met
@@ -38,3 +43,4 @@ FROM illustrative_material_year m,
 		adjust_producer(adjust_producer(m.processing_sourcing, 'CN', -15), 'KZ', 15),
 		m.consumption_t, make_date(m.year, 12, 31)) g
 WHERE m.material LIKE 'gallium%';
+TABLE crma_report_gallium_scenario;

@@ -12,6 +12,9 @@
 --   usgs.mcs2025_cells        view: every production cell (PROD_2023 and
 --                             "PROD_EST_ 2024") of every row, with trimmed
 --                             names, row kind and the reading of the cell
+--   usgs.mcs2025_capacity_reserves  view: the same for the capacity
+--                             (CAP_2023, "CAP_EST_ 2024") and reserves
+--                             (RESERVES_2024) cells
 --   usgs.mcs2025_production   the numeric production figures of countries and
 --                             of "Other countries" (country NULL): what
 --                             supply_mix_agg(country, quantity) reads
@@ -150,6 +153,36 @@ FROM usgs.mcs2025_raw AS r
 CROSS JOIN LATERAL (VALUES (2023, r.prod_2023), (2024, r.prod_est_2024)) AS c(year, cell);
 COMMENT ON VIEW usgs.mcs2025_cells IS
 	'Every production cell (2023; 2024 estimated) with cleaned names, row kind (country, remainder = "Other countries", world total), its reading and the row''s PROD_NOTES';
+
+-- The capacity and reserves cells, read like the production cells with the
+-- row's CAP_NOTES or RESERVE_NOTES.  Reserves are mostly blank, and a few are
+-- only words in the notes ("Large", "Moderate"); their unit is UNIT_MEAS
+-- unless the notes give another (iron ore: "Crude Ore, million metric tons").
+CREATE VIEW usgs.mcs2025_capacity_reserves AS
+SELECT r.line_no,
+	usgs.clean_name(r.commodity) AS commodity,
+	usgs.clean_name(r.type) AS stage,
+	usgs.clean_name(r.unit_meas) AS unit,
+	usgs.clean_name(r.country) AS country_as_published,
+	CASE
+		WHEN lower(usgs.clean_name(r.country)) LIKE 'world total%' THEN 'world total'
+		WHEN lower(usgs.clean_name(r.country)) LIKE 'other countries%' THEN 'remainder'
+		ELSE 'country'
+	END AS row_kind,
+	c.measure,
+	c.year,
+	c.cell,
+	usgs.cell_reading(c.cell, c.notes) AS reading,
+	CASE WHEN usgs.cell_reading(c.cell, c.notes) = 'number'
+		THEN replace(usgs.clean_name(c.cell), ',', '')::double precision
+	END AS quantity,
+	usgs.clean_name(c.notes) AS notes
+FROM usgs.mcs2025_raw AS r
+CROSS JOIN LATERAL (VALUES ('capacity', 2023, r.cap_2023, r.cap_notes),
+                           ('capacity', 2024, r.cap_est_2024, r.cap_notes),
+                           ('reserves', 2024, r.reserves_2024, r.reserve_notes)) AS c(measure, year, cell, notes);
+COMMENT ON VIEW usgs.mcs2025_capacity_reserves IS
+	'Every capacity (2023; 2024 estimated) and reserves (2024) cell with cleaned names, row kind, measure, its reading and the row''s CAP_NOTES or RESERVE_NOTES';
 
 CREATE TABLE usgs.mcs2025_production (
 	commodity text NOT NULL,

@@ -7,11 +7,13 @@
 #include "supply_mix.h"
 
 #include "access/htup_details.h"
+#include "catalog/pg_aggregate.h"
 #include "executor/executor.h"
 #include "nodes/nodeFuncs.h"
 #include "optimizer/optimizer.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
+#include "utils/syscache.h"
 
 #include "pg_compat.h"
 
@@ -212,6 +214,26 @@ partial_aggregate_arg(Plan *plan, Expr *expr, int argno)
 }
 
 /*
+ * Whether an aggregate call is one whose final function is the running one:
+ * only then are its arguments those of our aggregate.  Not so when another
+ * aggregate calls our final function itself, as Citus's coord_combine_agg
+ * does on the coordinator (its call carries the aggregate's oid, the
+ * workers' partial states and a placeholder, not n).
+ */
+static bool
+aggref_is_ours(Aggref *aggref, FunctionCallInfo fcinfo)
+{
+	HeapTuple	tup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(aggref->aggfnoid));
+	bool		ours;
+
+	if (!HeapTupleIsValid(tup))
+		return false;
+	ours = ((Form_pg_aggregate) GETSTRUCT(tup))->aggfinalfn == fcinfo->flinfo->fn_oid;
+	ReleaseSysCache(tup);
+	return ours;
+}
+
+/*
  * The value of an aggregate's argument that must be the same for every row
  * (concentration_ratio's n), read by its final function from the call.
  * false when it is NULL.
@@ -223,7 +245,7 @@ aggregate_constant_arg(FunctionCallInfo fcinfo, int argno, const char *what, Dat
 	Expr	   *expr = NULL;
 	bool		isnull;
 
-	if (aggref != NULL && IsA(fcinfo->context, AggState))
+	if (aggref != NULL && IsA(fcinfo->context, AggState) && aggref_is_ours(aggref, fcinfo))
 	{
 		if (DO_AGGSPLIT_COMBINE(aggref->aggsplit))
 			expr = partial_aggregate_arg(((PlanState *) fcinfo->context)->plan,

@@ -140,6 +140,17 @@ extern MixTable *mix_table_create(const MixMemory *mem, uint32 expected);
 extern void mix_table_destroy(MixTable *t);
 
 /*
+ * Tables that share one name area store each producer name once (the
+ * groups of an aggregate: see mix_table.c).  The area must outlive its
+ * tables; a table that turns weighted keeps its own names instead.
+ */
+typedef struct MixNames MixNames;
+
+extern MixNames *mix_names_create(const MixMemory *mem);
+extern void mix_names_destroy(MixNames *names);
+extern MixTable *mix_table_create_shared(const MixMemory *mem, uint32 expected, MixNames *names);
+
+/*
  * Adds quantity to a producer (key NULL: to the remainder).  The quantity
  * must be finite and >= 0 (checked).  Names must be 1..MIX_MAX_KEY_LEN
  * bytes.  Sums are compensated, so the result does not depend on row order

@@ -59,6 +59,41 @@ CREATE AGGREGATE hhi_wgi(producer text, quantity double precision, wgi_scaled do
 COMMENT ON AGGREGATE hhi_wgi(text, double precision, double precision, double precision) IS
 	'HHI_WGI,t = sum of s^2 x WGI x t: shares (0-1) of the rows'' total; rows without a producer count in the total and add nothing; one weight per producer, NULL WGI or t is an error';
 
+-- The same over a country_code column (keys are alpha-2 codes).
+CREATE FUNCTION supply_mix_accum_weighted(supply_mix, country_code, double precision, double precision)
+	RETURNS supply_mix
+	AS 'MODULE_PATHNAME', 'supply_mix_accum_weighted_country' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION supply_mix_accum_weighted(supply_mix, country_code, double precision, double precision, double precision)
+	RETURNS supply_mix
+	AS 'MODULE_PATHNAME', 'supply_mix_accum_weighted_country' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION supply_mix_accum_weighted(supply_mix, country_code, double precision, double precision) IS
+	'Transition function of hhi_wgi(country, quantity, wgi): keys are alpha-2 codes';
+COMMENT ON FUNCTION supply_mix_accum_weighted(supply_mix, country_code, double precision, double precision, double precision) IS
+	'Transition function of hhi_wgi(country, quantity, wgi, trade_factor): keys are alpha-2 codes';
+
+CREATE AGGREGATE hhi_wgi(producer country_code, quantity double precision, wgi_scaled double precision) (
+	SFUNC = supply_mix_accum_weighted,
+	STYPE = supply_mix,
+	FINALFUNC = hhi_wgi,
+	COMBINEFUNC = supply_mix_combine,
+	INITCOND = '{}',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE hhi_wgi(country_code, double precision, double precision) IS
+	'HHI_WGI = sum of s^2 x WGI over a country_code column (trade factor 1); as hhi_wgi(text, ...)';
+
+CREATE AGGREGATE hhi_wgi(producer country_code, quantity double precision, wgi_scaled double precision,
+		trade_factor double precision) (
+	SFUNC = supply_mix_accum_weighted,
+	STYPE = supply_mix,
+	FINALFUNC = hhi_wgi,
+	COMBINEFUNC = supply_mix_combine,
+	INITCOND = '{}',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE hhi_wgi(country_code, double precision, double precision, double precision) IS
+	'HHI_WGI,t = sum of s^2 x WGI x t over a country_code column; as hhi_wgi(text, ...)';
+
 -- A stored mix with the weights given as jsonb objects, for hhi_wgi(mix).
 CREATE FUNCTION with_weights(mix supply_mix, wgi_scaled jsonb, trade_factors jsonb DEFAULT NULL,
 		default_wgi double precision DEFAULT NULL) RETURNS supply_mix
@@ -67,9 +102,10 @@ COMMENT ON FUNCTION with_weights(supply_mix, jsonb, jsonb, double precision) IS
 	'The mix with a weight per producer, WGI x trade factor, from jsonb objects {"CN": 5.6, ...}: a producer without a WGI is an error unless default_wgi is given; trade factors default to 1';
 
 -- EU import reliance, IR = (imports - exports) / (production + imports - exports).
--- A net exporter (exports > imports) relies on no imports: 0.  When
--- production + imports - exports is not above 0 there is no consumption to
--- rely with: NULL.  Negative or non-finite inputs are errors.
+-- A net exporter (exports > imports) relies on no imports: 0, whatever the
+-- denominator.  Otherwise a denominator of 0 (nothing produced, imports
+-- equal to exports) leaves no consumption to rely with: NULL.  Negative or
+-- non-finite inputs are errors.
 CREATE FUNCTION eu_import_reliance(production double precision, imports double precision,
 		exports double precision) RETURNS double precision
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
@@ -81,13 +117,15 @@ BEGIN
 		RAISE EXCEPTION 'production, imports and exports must be finite numbers of zero or more'
 			USING ERRCODE = '22023';
 	END IF;
-	IF consumption <= 0 THEN
+	IF exports > imports THEN
+		RETURN 0;
+	ELSIF consumption <= 0 THEN
 		RETURN NULL;
 	END IF;
-	RETURN greatest(imports - exports, 0) / consumption;
+	RETURN (imports - exports) / consumption;
 END $$;
 COMMENT ON FUNCTION eu_import_reliance(double precision, double precision, double precision) IS
-	'EU method import reliance (imports - exports) / (production + imports - exports), 0-1: 0 for a net exporter, NULL when production + imports - exports <= 0';
+	'EU method import reliance (imports - exports) / (production + imports - exports), 0-1: 0 for a net exporter, NULL when nothing is produced and imports equal exports';
 
 -- EU supply risk, SR = [HHI_GS x IR/2 + HHI_EU x (1 - IR/2)] x (1 - EoL_RIR) x SI_SR.
 -- One scope only (the other NULL): that scope alone, as public implementations
@@ -127,16 +165,23 @@ COMMENT ON FUNCTION eu_supply_risk(double precision, double precision, double pr
 -- The material's published SR is the larger of the stage values.
 CREATE FUNCTION eu_supply_risk_material(sr_extraction double precision, sr_processing double precision)
 	RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$ SELECT greatest(sr_extraction, sr_processing) $$;
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF sr_extraction < 0 OR sr_processing < 0 OR 'Infinity' IN (sr_extraction, sr_processing)
+	   OR 'NaN' IN (sr_extraction, sr_processing) THEN
+		RAISE EXCEPTION 'supply risks must be finite numbers of zero or more' USING ERRCODE = '22023';
+	END IF;
+	RETURN greatest(sr_extraction, sr_processing);
+END $$;
 COMMENT ON FUNCTION eu_supply_risk_material(double precision, double precision) IS
 	'A material''s supply risk: the larger of the extraction- and processing-stage values (the bottleneck), either may be NULL';
 
 -- Criticality thresholds as data.
 CREATE TABLE criticality_threshold (
 	method                  text NOT NULL,
-	supply_risk_min         double precision NOT NULL CHECK (supply_risk_min >= 0),
-	economic_importance_min double precision NOT NULL CHECK (economic_importance_min >= 0),
+	supply_risk_min         double precision NOT NULL CHECK (supply_risk_min >= 0 AND supply_risk_min < 'Infinity'),
+	economic_importance_min double precision NOT NULL
+		CHECK (economic_importance_min >= 0 AND economic_importance_min < 'Infinity'),
 	legal_reference         text NOT NULL,
 	seeded                  boolean NOT NULL DEFAULT false,
 	PRIMARY KEY (method, seeded)
@@ -165,6 +210,11 @@ BEGIN
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'no criticality thresholds for method %', quote_literal(method)
 			USING ERRCODE = '22023', HINT = 'Add a row to criticality_threshold.';
+	END IF;
+	IF supply_risk < 0 OR economic_importance < 0 OR 'Infinity' IN (supply_risk, economic_importance)
+	   OR 'NaN' IN (supply_risk, economic_importance) THEN
+		RAISE EXCEPTION 'supply risk and economic importance must be finite numbers of zero or more'
+			USING ERRCODE = '22023';
 	END IF;
 	RETURN supply_risk >= t.supply_risk_min AND economic_importance >= t.economic_importance_min;
 END $$;
@@ -196,7 +246,11 @@ BEGIN
 	IF net < 0 THEN
 		result := (NULL, true, 'E');
 	ELSIF consumption > 0 THEN
-		result := (net / consumption, false, round((100 * net / consumption)::numeric)::text || '%');
+		-- whole percents as USGS prints them, but never 0 % or 100 % for a share in between
+		result := (net / consumption, false,
+		           CASE WHEN net > 0 AND round((100 * net / consumption)::numeric) = 0 THEN '<1%'
+		                WHEN net < consumption AND round((100 * net / consumption)::numeric) = 100 THEN '>99%'
+		                ELSE round((100 * net / consumption)::numeric)::text || '%' END);
 	ELSE
 		result := (NULL, false, NULL);
 	END IF;

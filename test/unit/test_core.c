@@ -2403,6 +2403,125 @@ test_weighted(void)
 	flat_free(&f);
 }
 
+/*
+ * Tables that share one name area (the groups of an aggregate) flatten to
+ * the same bytes as tables with their own names fed the same rows: also
+ * tables that turn weighted, with weights that differ from table to table.
+ */
+static void
+test_table_shared_names(void)
+{
+#define NT 6
+	MixNames   *nm = mix_names_create(&MEM);
+	MixTable   *shared[NT];
+	MixTable   *own[NT];
+	int			bad_status = 0;
+
+	rng_state = 11;
+	for (int k = 0; k < NT; k++)
+	{
+		shared[k] = mix_table_create_shared(&MEM, 0, nm);
+		own[k] = mix_table_create(&MEM, 0);
+	}
+	for (int r = 0; r < 30000; r++)
+	{
+		int			k = (int) rng_below(NT);
+		uint32		p = (uint32) rng_below(400);
+		char		name[64];
+		int			len = snprintf(name, sizeof(name),
+								   p % 3 ? "producer %u" : "a long name that shares its first bytes %u", p);
+		double		q = (double) rng_below(1000) / 8;
+
+		if (k >= NT - 2)
+		{
+			/* weighted tables: the same producer weighs differently in each */
+			double		w = (double) (p % 7 + k);
+
+			bad_status += mix_table_add_weighted(shared[k], name, len, q, w) != MIX_OK;
+			bad_status += mix_table_add_weighted(own[k], name, len, q, w) != MIX_OK;
+		}
+		else if (p % 50 == 0)
+		{
+			bad_status += mix_table_add(shared[k], NULL, 0, q) != MIX_OK;
+			bad_status += mix_table_add(own[k], NULL, 0, q) != MIX_OK;
+		}
+		else
+		{
+			bad_status += mix_table_add(shared[k], name, len, q) != MIX_OK;
+			bad_status += mix_table_add(own[k], name, len, q) != MIX_OK;
+		}
+	}
+	CHECK(bad_status == 0, "%d adds failed", bad_status);
+	for (int k = 0; k < NT; k++)
+	{
+		Flat		a,
+					b;
+
+		CHECK(mix_table_count(shared[k]) == mix_table_count(own[k]) && mix_table_count(own[k]) > 300,
+			  "table %d: %u and %u producers", k, mix_table_count(shared[k]), mix_table_count(own[k]));
+		CHECK(mix_table_weighted(shared[k]) == (k >= NT - 2), "table %d weighted", k);
+		flat_from_table(shared[k], &a);
+		flat_from_table(own[k], &b);
+		CHECK(flat_eq(&a, &b), "table %d: shared and own names give different mixes", k);
+		flat_free(&a);
+		flat_free(&b);
+		mix_table_destroy(shared[k]);
+		mix_table_destroy(own[k]);
+	}
+	mix_names_destroy(nm);
+#undef NT
+}
+
+/*
+ * The flat form sorts names by their first 16 bytes, then by the rest:
+ * names that agree on 8 or 16 bytes, hold zero bytes, or are prefixes of
+ * one another still come out in mix_key_cmp order.
+ */
+static void
+test_table_sort_prefixes(void)
+{
+	static const struct
+	{
+		const char *s;
+		int			len;
+	}			names[] = {
+		{"abcdefgh", 8}, {"abcdefghijklmnop", 16}, {"abcdefghijklmnopq", 17},
+		{"abcdefghijklmnop\0", 17}, {"abcdefghijklmnoo", 16}, {"abcdefgh\0", 9},
+		{"abcdefg", 7}, {"abcdefgh\xff", 9}, {"ab\0", 3}, {"ab", 2}, {"ab\0\0", 4},
+		{"\xff\xff", 2}, {"abcdefghijklmnop\xff", 17}, {"\0", 1}, {"\0\0\0\0\0\0\0\0\0", 9},
+		{"abcdefghijklmnopqrstuvwxyz0123456789a", 37}, {"abcdefghijklmnopqrstuvwxyz0123456789", 36},
+		{"abcdefghijklmnopqrstuvwxyz0123456780", 36}, {"abcdefghijklmnop\0\0", 18},
+	};
+	int			n = (int) lengthof(names);
+	MixTable   *t = mix_table_create(&MEM, 0);
+	Flat		f;
+	int			bad_order = 0;
+
+	for (int i = n - 1; i >= 0; i--)
+		CHECK_ST(mix_table_add(t, names[i].s, names[i].len, i + 1.0), MIX_OK);
+	flat_from_table(t, &f);
+	CHECK(f.v.count == (uint32) n, "count %u", f.v.count);
+	for (uint32 k = 1; k < f.v.count; k++)
+	{
+		uint32		alen,
+					blen;
+		const char *a = mix_view_key(&f.v, k - 1, &alen);
+		const char *b = mix_view_key(&f.v, k, &blen);
+
+		if (mix_key_cmp(a, alen, b, blen) >= 0)
+			bad_order++;
+	}
+	CHECK(bad_order == 0, "%d names out of order", bad_order);
+	for (int i = 0; i < n; i++)
+	{
+		int64		k = mix_view_find(&f.v, names[i].s, names[i].len);
+
+		CHECK(k >= 0 && f.v.quantity[k] == i + 1.0, "name %d", i);
+	}
+	flat_free(&f);
+	mix_table_destroy(t);
+}
+
 static const Test tests[] = {
 	T(test_text_canonical_order),
 	T(test_text_duplicates_and_remainder),
@@ -2418,6 +2537,8 @@ static const Test tests[] = {
 	T(test_table_order_independence),
 	T(test_table_order_independence_random),
 	T(test_table_growth),
+	T(test_table_shared_names),
+	T(test_table_sort_prefixes),
 	T(test_table_set),
 	T(test_table_add_view),
 	T(test_view_find),
