@@ -88,3 +88,40 @@ FROM frac_serial s JOIN frac_parallel p USING (commodity, year);
 SELECT max(abs(a.quantity - b.quantity) / b.quantity) <= 1e-15 AS every_producer_within_1e_15
 FROM frac_serial s JOIN frac_parallel p USING (commodity, year),
      producers(p.m) a JOIN producers(s.m) b ON a.producer IS NOT DISTINCT FROM b.producer;
+
+-- The other aggregates of mineral_supply: supply_mix_agg over country_code
+-- and the governance-weighted hhi_wgi (text and country_code producers, with
+-- and without a trade factor).  (The proximity aggregates of
+-- mineral_supply_postgis are checked the same way in proximity.sql.)
+CREATE TABLE rows_by_country_code AS
+SELECT commodity, year, (ARRAY['CN','KZ','AU','US','DE','CL','ZA','RU'])[i]::country_code AS country,
+       quantity, i::float8 AS wgi, 1 + (i % 3) / 10.0 AS tf    -- one weight per country
+FROM (SELECT commodity, year, quantity, 1 + (abs(hashtext(coalesce(producer, ''))) % 8) AS i
+      FROM rows_by_country WHERE quantity IS NOT NULL) r;
+ALTER TABLE rows_by_country_code SET (parallel_workers = 2);
+ANALYZE rows_by_country_code;
+CREATE FUNCTION country_results(OUT mixes supply_mix[], OUT wgi_text float8[], OUT wgi_country float8[],
+                                OUT wgi_tf float8[])
+LANGUAGE sql AS $$
+	SELECT (SELECT array_agg(m ORDER BY commodity) FROM
+	          (SELECT commodity, supply_mix_agg(country, quantity) m FROM rows_by_country_code GROUP BY 1) s),
+	       (SELECT array_agg(h ORDER BY commodity) FROM
+	          (SELECT commodity, hhi_wgi(country::text, quantity, wgi) h FROM rows_by_country_code GROUP BY 1) s),
+	       (SELECT array_agg(h ORDER BY commodity) FROM
+	          (SELECT commodity, hhi_wgi(country, quantity, wgi) h FROM rows_by_country_code GROUP BY 1) s),
+	       (SELECT array_agg(h ORDER BY commodity) FROM
+	          (SELECT commodity, hhi_wgi(country, quantity, wgi, tf) h FROM rows_by_country_code GROUP BY 1) s)
+$$;
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE country_serial AS SELECT * FROM country_results();
+SET max_parallel_workers_per_gather = 2;
+SELECT uses_parallel_workers('SELECT commodity, hhi_wgi(country, quantity, wgi, tf) FROM rows_by_country_code GROUP BY 1') AS wgi_plan_is_parallel,
+       uses_parallel_workers('SELECT commodity, supply_mix_agg(country, quantity) FROM rows_by_country_code GROUP BY 1') AS country_plan_is_parallel;
+CREATE TEMP TABLE country_parallel AS SELECT * FROM country_results();
+SELECT s.mixes = p.mixes AS country_mixes_equal,
+       s.wgi_text = p.wgi_text AS hhi_wgi_text_equal,
+       s.wgi_country = p.wgi_country AS hhi_wgi_country_equal,
+       s.wgi_tf = p.wgi_tf AS hhi_wgi_trade_factor_equal,
+       s.wgi_text = s.wgi_country AS text_and_country_keys_agree,
+       cardinality(s.mixes) AS commodities
+FROM country_serial s, country_parallel p;
