@@ -396,7 +396,8 @@ rank_cmp_ref(const void *a, const void *b)
 }
 
 /*
- * KNOWN ISSUE, reported (fuzz/README.md): measures built by adding
+ * FIXED in the core (the measures are capped to their range); strict by
+ * default, FUZZ_STRICT_RANGE=0 restores the old slack.  Was: measures built by adding
  * rounded shares can leave their documented range by an ulp or two, e.g.
  * concentration_ratio('{"A": 156.29999999999998, "B": 0.2}', 2) is
  * 1.0000000000000002, and the normalised HHI of 21 equal producers is
@@ -411,7 +412,7 @@ strict_range(void)
 	static int	strict = -1;
 
 	if (strict < 0)
-		strict = getenv("FUZZ_STRICT_RANGE") != NULL && strcmp(getenv("FUZZ_STRICT_RANGE"), "0") != 0;
+		strict = getenv("FUZZ_STRICT_RANGE") == NULL || strcmp(getenv("FUZZ_STRICT_RANGE"), "0") != 0;
 	return strict;
 }
 
@@ -584,7 +585,8 @@ check_measures(const Flat *f, const char *name)
 }
 
 /*
- * KNOWN ISSUE, reported (fuzz/README.md): merging a weighted mix with an
+ * FIXED in the core (a weighted table refuses unweighted quantities);
+ * strict by default, FUZZ_STRICT_WEIGHTS=0 tolerates it.  Was: merging a weighted mix with an
  * unweighted one is not commutative.  weighted + unweighted succeeds when
  * every producer of the unweighted mix is already in the weighted one
  * (mix_table_add on an existing producer of a weighted table is allowed),
@@ -601,7 +603,7 @@ weight_asymmetry_tolerated(const Flat *const *mixes, int n, const MixStatus *st,
 				missing = false;
 
 	if (strict < 0)
-		strict = getenv("FUZZ_STRICT_WEIGHTS") != NULL && strcmp(getenv("FUZZ_STRICT_WEIGHTS"), "0") != 0;
+		strict = getenv("FUZZ_STRICT_WEIGHTS") == NULL || strcmp(getenv("FUZZ_STRICT_WEIGHTS"), "0") != 0;
 	for (int i = 0; i < n; i++)
 	{
 		weighted |= mixes[i]->v.weight != NULL;

@@ -113,7 +113,8 @@ mix_hhi_normalized(const MixView *v, const MixShares *s, double *out)
 	if (n < 2)
 		return false;
 	h = mix_hhi_upper(v, s) / 10000.0;
-	*out = (h - 1.0 / n) / (1.0 - 1.0 / n);
+	/* rounding can step an ulp outside [0, 1]; the exact value cannot */
+	*out = Min(Max((h - 1.0 / n) / (1.0 - 1.0 / n), 0.0), 1.0);
 	return true;
 }
 
@@ -144,7 +145,7 @@ mix_entropy_normalized(const MixView *v, const MixShares *s, double *out)
 
 	if (n < 2)
 		return false;
-	*out = mix_entropy(v, s) / log((double) n);
+	*out = Min(mix_entropy(v, s) / log((double) n), 1.0);
 	return true;
 }
 
@@ -274,5 +275,6 @@ mix_concentration_ratio(const MixView *v, const MixShares *s, uint32 n,
 	for (uint32 i = 0; i < k; i++)
 		neumaier_add(&sum, &comp, mix_share(s, v->quantity[top[i]]));
 	mem->release(mem->cx, top);
-	return sum + comp;
+	/* rounded shares can add up to an ulp above 1; the ratio itself cannot */
+	return Min(sum + comp, 1.0);
 }

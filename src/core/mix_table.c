@@ -617,6 +617,9 @@ mix_table_add(MixTable *t, const char *key, size_t len, double quantity)
 		neumaier_add(&t->remainder, &t->remainder_comp, quantity);
 		return likely(isfinite(t->remainder + t->remainder_comp)) ? MIX_OK : MIX_SUM_OVERFLOW;
 	}
+	/* a weighted mix takes weighted quantities only, as the converse */
+	if (unlikely(t->weighted))
+		return MIX_WEIGHT_MISSING;
 	st = entry_for(t, key, len, NAN, &e, &created);
 	if (unlikely(st != MIX_OK))
 		return st;
