@@ -7,29 +7,41 @@ EXTVERSION := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).c
 MODULE_big  = mineral_supply
 PGFILEDESC  = "mineral_supply - supply concentration of critical raw materials"
 
-# The core (src/core) is plain C over frontend-safe PostgreSQL headers; the
-# rest of src/ is the fmgr glue.
-CORE_OBJS = src/core/mix_table.o src/core/mix_text.o src/core/mix_wire.o src/core/measures.o \
-            src/core/country.o src/core/proximity.o
-OBJS      = $(CORE_OBJS) src/supply_mix.o src/supply_mix_io.o src/supply_mix_agg.o \
-            src/concentration.o src/scenario.o src/country_code.o src/proximity.o
+# One topic, one name in every layer: topic X is src/sql/NN_X.sql (install
+# script), src/X.c (fmgr glue), src/core/X.c where it has core logic, and
+# sql/X.sql + expected/X.out (tests).  The core (src/core) is plain C over
+# frontend-safe PostgreSQL headers, linked into the unit tests and fuzzers
+# without a server.  mineral_supply_postgis lives in postgis/ (see below).
+CORE_OBJS = src/core/mix_table.o src/core/mix_view.o src/core/mix_text.o src/core/mix_wire.o \
+            src/core/measures.o src/core/countries.o
+GLUE_OBJS = src/supply_mix.o src/countries.o src/measures.o src/aggregates.o \
+            src/scenarios.o src/supply_risk.o
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
-# mineral_supply_postgis: a second extension (requires mineral_supply and
-# postgis) whose C functions are in the same library; its control file and
-# install script go to the same extension directory.
+# mineral_supply_postgis (postgis/): a second extension (requires
+# mineral_supply and postgis) whose C functions are in the same library, so
+# that one .so serves both and mineral_supply never links against PostGIS
+# (postgis/src/proximity.c says why); its control file and install script
+# go to the same extension directory.
 POSTGIS_EXT      = mineral_supply_postgis
-POSTGIS_VERSION := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(POSTGIS_EXT).control)
-DATA             = $(POSTGIS_EXT).control
+POSTGIS_VERSION := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" postgis/$(POSTGIS_EXT).control)
+POSTGIS_OBJS     = postgis/src/core/reach.o postgis/src/proximity.o
+DATA             = postgis/$(POSTGIS_EXT).control $(wildcard src/sql/updates/*.sql)
 DATA_built      += $(POSTGIS_EXT)--$(POSTGIS_VERSION).sql
 
-EXTRA_CLEAN = test/unit/test_core test/unit/test_proximity src/core/iso3166.h
+OBJS = $(CORE_OBJS) $(GLUE_OBJS) $(POSTGIS_OBJS)
 
-REGRESS      = supply_mix_io aggregates aggregate_states measures scenarios parallel usgs_rare_earths countries crma bi_params supply_risk report proximity hostile search_path
+EXTRA_CLEAN = $(UNIT_TESTS) src/core/iso3166.h
+
+# pg_regress: every sql/*.sql, in name order, in a database without PostGIS
+# (the core extension must not need it); `make installcheck-postgis` runs
+# the PostGIS wing's own (postgis/test/sql) in a database of their own.
+REGRESS      = $(sort $(notdir $(basename $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8
+POSTGIS_REGRESS = $(sort $(notdir $(basename $(wildcard postgis/test/sql/*.sql))))
 
-PG_CPPFLAGS = -I$(srcdir)/src/core
+PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/postgis/src/core
 PG_CFLAGS   = -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers
 
 PG_CONFIG ?= pg_config
@@ -42,36 +54,47 @@ SQL_SRCS = $(sort $(wildcard src/sql/*.sql))
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_SRCS) $(EXTENSION).control
 	cat $(SQL_SRCS) > $@
 
-# mineral_supply_postgis' install script: src/postgis/*.sql, likewise.
-POSTGIS_SQL_SRCS = $(sort $(wildcard src/postgis/*.sql))
-$(POSTGIS_EXT)--$(POSTGIS_VERSION).sql: $(POSTGIS_SQL_SRCS) $(POSTGIS_EXT).control
+# mineral_supply_postgis' install script: postgis/src/sql/*.sql, likewise.
+POSTGIS_SQL_SRCS = $(sort $(wildcard postgis/src/sql/*.sql))
+$(POSTGIS_EXT)--$(POSTGIS_VERSION).sql: $(POSTGIS_SQL_SRCS) postgis/$(POSTGIS_EXT).control
 	cat $(POSTGIS_SQL_SRCS) > $@
 
+.PHONY: installcheck-postgis
+installcheck-postgis:
+	$(pg_regress_installcheck) --inputdir=postgis/test --outputdir=postgis/test \
+		--dbname=contrib_regression_postgis --load-extension=$(EXTENSION) --encoding=UTF8 \
+		$(POSTGIS_REGRESS)
+
 # PGXS tracks no header dependencies: rebuild everything when a header changes.
-$(OBJS): $(wildcard src/*.h src/core/*.h)
+$(OBJS): $(wildcard src/*.h src/core/*.h postgis/src/core/*.h)
 
 # The ISO 3166-1 table is generated from Debian's iso-codes package.
 ISO3166_JSON ?= /usr/share/iso-codes/json/iso_3166-1.json
 src/core/iso3166.h: $(ISO3166_JSON) scripts/gen_countries
 	scripts/gen_countries $(ISO3166_JSON) > $@.tmp && mv $@.tmp $@
-src/core/country.o src/core/country.bc: src/core/iso3166.h
+src/core/countries.o src/core/countries.bc: src/core/iso3166.h
 
-# C unit tests of the core: linked with libpgcommon/libpgport, no server.
+# C unit tests of the core: test/unit/test_X.c tests src/core/X.c (the
+# PostGIS wing's: postgis/test/unit/test_X.c, postgis/src/core/X.c), each a
+# program linked with libpgcommon/libpgport and no server, sharing the
+# harness test/unit/harness.h with the fuzzers (fuzz/).  `make unit` builds
+# and runs every one, and fails when any fails.
 PG_PKGLIBDIR := $(shell $(PG_CONFIG) --pkglibdir)
-CORE_SRCS = $(CORE_OBJS:.o=.c)
-test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) $(wildcard src/core/*.h) src/core/iso3166.h
-	$(CC) $(CFLAGS) $(PG_CFLAGS) -I$(includedir_server) -Isrc/core -o $@ \
-		test/unit/test_core.c $(CORE_SRCS) -L$(PG_PKGLIBDIR) -lpgcommon -lpgport -lm
+CORE_SRCS   = $(CORE_OBJS:.o=.c)
+CORE_UNIT_TESTS = $(basename $(sort $(wildcard test/unit/test_*.c)))
+UNIT_TESTS  = $(CORE_UNIT_TESTS) postgis/test/unit/test_reach
+UNIT_CC     = $(CC) $(CFLAGS) $(PG_CFLAGS) -I$(includedir_server) -Isrc -Isrc/core -Ipostgis/src/core -Itest/unit
+UNIT_LIBS   = -L$(PG_PKGLIBDIR) -lpgcommon -lpgport -lm
 
-# ... and of the proximity arithmetic (src/core/proximity.c).
-test/unit/test_proximity: test/unit/test_proximity.c src/core/proximity.c src/core/proximity.h src/core/neumaier.h
-	$(CC) $(CFLAGS) $(PG_CFLAGS) -I$(includedir_server) -Isrc/core -o $@ \
-		test/unit/test_proximity.c src/core/proximity.c -L$(PG_PKGLIBDIR) -lpgcommon -lpgport -lm
+$(CORE_UNIT_TESTS): test/unit/%: test/unit/%.c test/unit/harness.h $(CORE_SRCS) $(wildcard src/core/*.h) src/core/iso3166.h
+	$(UNIT_CC) -o $@ $< $(CORE_SRCS) $(UNIT_LIBS)
+
+postgis/test/unit/test_reach: postgis/test/unit/test_reach.c test/unit/harness.h postgis/src/core/reach.c postgis/src/core/reach.h src/core/neumaier.h
+	$(UNIT_CC) -o $@ postgis/test/unit/test_reach.c postgis/src/core/reach.c $(UNIT_LIBS)
 
 .PHONY: unit test demo bench
-unit: test/unit/test_core test/unit/test_proximity
-	test/unit/test_core
-	test/unit/test_proximity
+unit: $(UNIT_TESTS)
+	@status=0; for t in $(UNIT_TESTS); do echo "$$t:"; $$t || status=1; done; exit $$status
 
 test:
 	./test/run

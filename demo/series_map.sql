@@ -14,7 +14,7 @@
 --
 -- Idempotent: drops and recreates schema demo.  Data only: it reads no other
 -- table, so it can run before or after the loaders.  Every judgement call is
--- commented where it is made.  demo/kazakhstan_report.sql checks that every
+-- commented where it is made.  sql/report.sql checks that every
 -- series of the MCS 2025 table is named here, and every list entry named here
 -- exists in critical_material_list.
 

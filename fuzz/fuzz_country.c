@@ -5,7 +5,7 @@
  * For every input:
  *  - no crash, no sanitizer report;
  *  - country_parse(input) agrees with a reference written here from the
- *    contract in country.h: surrounding blanks ignored, then 1-3 digits
+ *    contract in countries.h: surrounding blanks ignored, then 1-3 digits
  *    (numeric code) or 2 or 3 letters in any case (alpha-2, alpha-3),
  *    looked up by a linear scan of the table; a hint only for a refused
  *    2-letter code that is a known mistake (UK, EL, ...);
@@ -19,7 +19,7 @@
  */
 #include "fuzz_common.h"
 
-#include "country.h"
+#include "countries.h"
 
 static bool
 is_blank(char c)
@@ -78,9 +78,9 @@ check_parses_to(const char *s, CountryCode want)
 	CountryCode c = 0;
 	const char *hint;
 
-	FUZZ_CHECK(country_parse(s, strlen(s), &c, &hint), "\"%s\" does not parse", s);
-	FUZZ_CHECK(c == want, "\"%s\" parses to %04x, not %04x", s, c, want);
-	FUZZ_CHECK(hint == NULL, "hint for a valid code \"%s\"", s);
+	CHECK(country_parse(s, strlen(s), &c, &hint), "\"%s\" does not parse", s);
+	CHECK(c == want, "\"%s\" parses to %04x, not %04x", s, c, want);
+	CHECK(hint == NULL, "hint for a valid code \"%s\"", s);
 }
 
 /* Days since 2000-01-01 by counting years and months (proleptic Gregorian). */
@@ -122,16 +122,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	ok = country_parse(s, size, &c, &hint);
 	rok = reference_parse(s, size, &rc, &hinted);
-	FUZZ_CHECK(ok == rok, "country_parse %d, reference %d", (int) ok, (int) rok);
+	CHECK(ok == rok, "country_parse %d, reference %d", (int) ok, (int) rok);
 	if (ok)
 	{
 		const CountryEntry *e = country_entry(c);
 		char		buf[16];
 
-		FUZZ_CHECK(c == rc, "country_parse gives %04x, reference %04x", c, rc);
-		FUZZ_CHECK(hint == NULL, "a hint with a valid code");
-		FUZZ_CHECK(e != NULL, "parsed code %04x has no table entry", c);
-		FUZZ_CHECK(COUNTRY_CODE(e->alpha2[0], e->alpha2[1]) == c, "entry of %04x is %s", c, e->alpha2);
+		CHECK(c == rc, "country_parse gives %04x, reference %04x", c, rc);
+		CHECK(hint == NULL, "a hint with a valid code");
+		CHECK(e != NULL, "parsed code %04x has no table entry", c);
+		CHECK(COUNTRY_CODE(e->alpha2[0], e->alpha2[1]) == c, "entry of %04x is %s", c, e->alpha2);
 		check_parses_to(e->alpha2, c);
 		check_parses_to(e->alpha3, c);
 		snprintf(buf, sizeof(buf), "%03d", e->numeric);
@@ -142,8 +142,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_parses_to(buf, c);
 	}
 	else
-		FUZZ_CHECK((hint != NULL) == hinted, "hint %s, reference %s", hint ? hint : "none",
-				   hinted ? "one" : "none");
+		CHECK((hint != NULL) == hinted, "hint %s, reference %s", hint ? hint : "none",
+			  hinted ? "one" : "none");
 
 	/* the EU calendar on a day taken from the input */
 	if (size >= 5 && data[0] == '#')
@@ -157,9 +157,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* dates PostgreSQL can hold: roughly 4713 BC to 5874897 AD */
 		day = (int32) ((int64) day % 2200000000LL);
 		n = country_eu_members(day, members);
-		FUZZ_CHECK(n >= 0 && n <= 64, "%d member states", n);
+		CHECK(n >= 0 && n <= 64, "%d member states", n);
 		for (int i = 1; i < n; i++)
-			FUZZ_CHECK(members[i - 1] < members[i], "member states not in code order");
+			CHECK(members[i - 1] < members[i], "member states not in code order");
 		for (int i = 0; i < country_count(); i++)
 		{
 			const CountryEntry *e = country_at(i);
@@ -168,22 +168,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 						oct = country_eu_oct(cc, day),
 						territory = country_eu_territory(cc, day);
 
-			FUZZ_CHECK(member + oct + territory <= 1, "%s on day %d: member %d, OCT %d, territory %d",
-					   e->alpha2, day, member, oct, territory);
-			FUZZ_CHECK(country_third(cc, day) == !(member || oct || territory),
-					   "%s on day %d: third_country disagrees", e->alpha2, day);
+			CHECK(member + oct + territory <= 1, "%s on day %d: member %d, OCT %d, territory %d",
+				  e->alpha2, day, member, oct, territory);
+			CHECK(country_third(cc, day) == !(member || oct || territory),
+				  "%s on day %d: third_country disagrees", e->alpha2, day);
 			if (member)
 			{
-				FUZZ_CHECK(k < n && members[k] == cc, "%s a member on day %d but not listed", e->alpha2, day);
+				CHECK(k < n && members[k] == cc, "%s a member on day %d but not listed", e->alpha2, day);
 				k++;
 			}
 		}
-		FUZZ_CHECK(k == n, "%d members listed, %d found", n, k);
+		CHECK(k == n, "%d members listed, %d found", n, k);
 		/* before the Treaty of Rome nobody; the founders ever since */
 		if (day < country_days(1958, 1, 1))
-			FUZZ_CHECK(n == 0, "%d members on day %d, before 1958", n, day);
+			CHECK(n == 0, "%d members on day %d, before 1958", n, day);
 		else
-			FUZZ_CHECK(country_eu_member(COUNTRY_CODE('D', 'E'), day), "DE not a member on day %d", day);
+			CHECK(country_eu_member(COUNTRY_CODE('D', 'E'), day), "DE not a member on day %d", day);
 		free(members);
 	}
 
@@ -194,8 +194,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					m = 1 + data[7] % 12,
 					d = 1 + data[8] % 28;
 
-		FUZZ_CHECK(country_days(y, m, d) == reference_days(y, m, d), "country_days(%d, %d, %d) = %d, expected %lld",
-				   y, m, d, country_days(y, m, d), (long long) reference_days(y, m, d));
+		CHECK(country_days(y, m, d) == reference_days(y, m, d), "country_days(%d, %d, %d) = %d, expected %lld",
+			  y, m, d, country_days(y, m, d), (long long) reference_days(y, m, d));
 	}
 	return 0;
 }

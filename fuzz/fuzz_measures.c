@@ -88,7 +88,7 @@ ref_find(RefMix *r, const char *key, uint32 len, bool create)
 	}
 	if (!create)
 		return NULL;
-	FUZZ_CHECK(r->n < MAX_REF, "reference full");
+	CHECK(r->n < MAX_REF, "reference full");
 	e = &r->e[r->n++];
 	memset(e, 0, sizeof(*e));
 	memcpy(e->key, key, len);
@@ -243,17 +243,17 @@ build_mix(Input *in, int i, bool integers, bool weighted, MixTable *t)
 
 		if (st == MIX_SUM_OVERFLOW)
 		{
-			FUZZ_CHECK(!integers, "a sum overflowed in integer mode");
+			CHECK(!integers, "a sum overflowed in integer mode");
 			return false;
 		}
 		if (isnan(q) || isinf(q))
-			FUZZ_CHECK(st == MIX_NOT_FINITE, "quantity %g: %s", q, mix_status_text(st));
+			CHECK(st == MIX_NOT_FINITE, "quantity %g: %s", q, mix_status_text(st));
 		else if (q < 0)
-			FUZZ_CHECK(st == MIX_NEGATIVE, "quantity %g: %s", q, mix_status_text(st));
+			CHECK(st == MIX_NEGATIVE, "quantity %g: %s", q, mix_status_text(st));
 		if (st != MIX_OK)
 		{
-			FUZZ_CHECK(st == MIX_NOT_FINITE || st == MIX_NEGATIVE || st == MIX_WEIGHT_MISSING ||
-					   st == MIX_WEIGHT_CONFLICT, "record refused with %s", mix_status_text(st));
+			CHECK(st == MIX_NOT_FINITE || st == MIX_NEGATIVE || st == MIX_WEIGHT_MISSING ||
+				  st == MIX_WEIGHT_CONFLICT, "record refused with %s", mix_status_text(st));
 			continue;			/* must leave no trace: checked at the end */
 		}
 
@@ -273,7 +273,7 @@ build_mix(Input *in, int i, bool integers, bool weighted, MixTable *t)
 				r->weighted = true;
 		}
 		else if (use_weight)
-			FUZZ_CHECK(e->weight == w + 0.0, "weight %g accepted for a producer of weight %g", w, e->weight);
+			CHECK(e->weight == w + 0.0, "weight %g accepted for a producer of weight %g", w, e->weight);
 		if (op == 2)
 		{
 			e->sum = q;
@@ -295,30 +295,30 @@ check_against_reference(const Flat *f, const RefMix *r, bool integers)
 {
 	const MixView *v = &f->v;
 
-	FUZZ_CHECK(v->count == (uint32) r->n, "%u producers, reference %d", v->count, r->n);
-	FUZZ_CHECK((v->weight != NULL) == (r->weighted && r->n > 0), "weighted %d, reference %d",
-			   v->weight != NULL, (int) r->weighted);
+	CHECK(v->count == (uint32) r->n, "%u producers, reference %d", v->count, r->n);
+	CHECK((v->weight != NULL) == (r->weighted && r->n > 0), "weighted %d, reference %d",
+		  v->weight != NULL, (int) r->weighted);
 	if (integers)
-		FUZZ_CHECK(v->remainder == (double) r->irem, "remainder %.17g, exact %lld", v->remainder, (long long) r->irem);
+		CHECK(v->remainder == (double) r->irem, "remainder %.17g, exact %lld", v->remainder, (long long) r->irem);
 	else
-		FUZZ_CHECK(bits_of(v->remainder) == bits_of(r->rsum + r->rcomp + 0.0), "remainder %.17g, reference %.17g",
-				   v->remainder, r->rsum + r->rcomp);
+		CHECK(bits_of(v->remainder) == bits_of(r->rsum + r->rcomp + 0.0), "remainder %.17g, reference %.17g",
+			  v->remainder, r->rsum + r->rcomp);
 	for (int i = 0; i < r->n; i++)
 	{
 		const RefEntry *e = &r->e[i];
 		int64		at = mix_view_find(v, e->key, e->len);
 
-		FUZZ_CHECK(at >= 0, "producer %.*s missing", (int) e->len, e->key);
+		CHECK(at >= 0, "producer %.*s missing", (int) e->len, e->key);
 		if (integers)
-			FUZZ_CHECK(v->quantity[at] == (double) e->isum, "producer %.*s: %.17g, exact %lld",
-					   (int) e->len, e->key, v->quantity[at], (long long) e->isum);
+			CHECK(v->quantity[at] == (double) e->isum, "producer %.*s: %.17g, exact %lld",
+				  (int) e->len, e->key, v->quantity[at], (long long) e->isum);
 		else
-			FUZZ_CHECK(bits_of(v->quantity[at]) == bits_of(e->sum + e->comp + 0.0),
-					   "producer %.*s: %.17g, reference %.17g", (int) e->len, e->key,
-					   v->quantity[at], e->sum + e->comp);
+			CHECK(bits_of(v->quantity[at]) == bits_of(e->sum + e->comp + 0.0),
+				  "producer %.*s: %.17g, reference %.17g", (int) e->len, e->key,
+				  v->quantity[at], e->sum + e->comp);
 		if (v->weight)
-			FUZZ_CHECK(v->weight[at] == e->weight, "producer %.*s: weight %g, reference %g",
-					   (int) e->len, e->key, v->weight[at], e->weight);
+			CHECK(v->weight[at] == e->weight, "producer %.*s: weight %g, reference %g",
+				  (int) e->len, e->key, v->weight[at], e->weight);
 	}
 }
 
@@ -328,7 +328,7 @@ check_against_reference(const Flat *f, const RefMix *r, bool integers)
 static MixStatus
 merge(const Flat *a, const Flat *b, const Flat *c, Flat *out)
 {
-	MixTable   *t = mix_table_create(&FUZZ_MEM, a->v.count);
+	MixTable   *t = mix_table_create(&MEM, a->v.count);
 	MixStatus	st = mix_table_add_view(t, &a->v);
 
 	if (st == MIX_OK)
@@ -356,13 +356,13 @@ check_same_mix(const Flat *x, const Flat *y, bool exact, const char *what)
 {
 	if (exact)
 	{
-		FUZZ_CHECK(flat_eq(x, y), "%s: mixes differ", what);
+		CHECK(flat_eq(x, y), "%s: mixes differ", what);
 		return;
 	}
-	FUZZ_CHECK(x->v.count == y->v.count, "%s: %u and %u producers", what, x->v.count, y->v.count);
-	FUZZ_CHECK((x->v.weight == NULL) == (y->v.weight == NULL), "%s: weighted and not", what);
-	FUZZ_CHECK(close_enough(x->v.remainder, y->v.remainder), "%s: remainder %.17g vs %.17g",
-			   what, x->v.remainder, y->v.remainder);
+	CHECK(x->v.count == y->v.count, "%s: %u and %u producers", what, x->v.count, y->v.count);
+	CHECK((x->v.weight == NULL) == (y->v.weight == NULL), "%s: weighted and not", what);
+	CHECK(close_enough(x->v.remainder, y->v.remainder), "%s: remainder %.17g vs %.17g",
+		  what, x->v.remainder, y->v.remainder);
 	for (uint32 i = 0; i < x->v.count; i++)
 	{
 		uint32		xl,
@@ -370,11 +370,11 @@ check_same_mix(const Flat *x, const Flat *y, bool exact, const char *what)
 		const char *xk = mix_view_key(&x->v, i, &xl);
 		const char *yk = mix_view_key(&y->v, i, &yl);
 
-		FUZZ_CHECK(xl == yl && memcmp(xk, yk, xl) == 0, "%s: producer %u differs", what, i);
-		FUZZ_CHECK(close_enough(x->v.quantity[i], y->v.quantity[i]), "%s: producer %.*s: %.17g vs %.17g",
-				   what, (int) xl, xk, x->v.quantity[i], y->v.quantity[i]);
+		CHECK(xl == yl && memcmp(xk, yk, xl) == 0, "%s: producer %u differs", what, i);
+		CHECK(close_enough(x->v.quantity[i], y->v.quantity[i]), "%s: producer %.*s: %.17g vs %.17g",
+			  what, (int) xl, xk, x->v.quantity[i], y->v.quantity[i]);
 		if (x->v.weight)
-			FUZZ_CHECK(x->v.weight[i] == y->v.weight[i], "%s: weights differ", what);
+			CHECK(x->v.weight[i] == y->v.weight[i], "%s: weights differ", what);
 	}
 }
 
@@ -455,20 +455,20 @@ check_measures(const Flat *f, const char *name)
 		ltotal += v->quantity[i];
 		positive += v->quantity[i] > 0.0;
 	}
-	FUZZ_CHECK(mix_positive_count(v) == positive, "%s: producer count %u, expected %u", name,
-			   mix_positive_count(v), positive);
+	CHECK(mix_positive_count(v) == positive, "%s: producer count %u, expected %u", name,
+		  mix_positive_count(v), positive);
 	if (tst == MIX_OK)
-		FUZZ_CHECK(near_ld(total, ltotal, 1e-15L), "%s: total %.17g, reference %.17Lg", name, total, ltotal);
+		CHECK(near_ld(total, ltotal, 1e-15L), "%s: total %.17g, reference %.17Lg", name, total, ltotal);
 	else
-		FUZZ_CHECK(tst == MIX_SUM_OVERFLOW && ltotal > DBL_MAX * 0.99999L, "%s: total %s", name,
-				   mix_status_text(tst));
+		CHECK(tst == MIX_SUM_OVERFLOW && ltotal > DBL_MAX * 0.99999L, "%s: total %s", name,
+			  mix_status_text(tst));
 
 	if (!mix_shares_init(v, &s))
 	{
-		FUZZ_CHECK(ltotal == 0, "%s: no shares for a total of %.17Lg", name, ltotal);
+		CHECK(ltotal == 0, "%s: no shares for a total of %.17Lg", name, ltotal);
 		return;
 	}
-	FUZZ_CHECK(ltotal > 0, "%s: shares of a zero total", name);
+	CHECK(ltotal > 0, "%s: shares of a zero total", name);
 
 	/* shares */
 	for (uint32 i = 0; i <= n; i++)
@@ -477,8 +477,8 @@ check_measures(const Flat *f, const char *name)
 		double		sh = mix_share(&s, q);
 		long double lsh = (long double) q / ltotal;
 
-		FUZZ_CHECK(sh >= 0.0 && sh <= upper_bound(1.0), "%s: share %.17g of quantity %.17g", name, sh, q);
-		FUZZ_CHECK(near_ld(sh, lsh, 1e-14L) || lsh < 1e-300L, "%s: share %.17g, reference %.17Lg", name, sh, lsh);
+		CHECK(sh >= 0.0 && sh <= upper_bound(1.0), "%s: share %.17g of quantity %.17g", name, sh, q);
+		CHECK(near_ld(sh, lsh, 1e-14L) || lsh < 1e-300L, "%s: share %.17g, reference %.17Lg", name, sh, lsh);
 		if (i < n)
 		{
 			lhhi += lsh * lsh;
@@ -495,17 +495,17 @@ check_measures(const Flat *f, const char *name)
 					hi = mix_hhi_upper(v, &s),
 					h;
 
-		FUZZ_CHECK(lo >= 0.0 && lo <= upper_bound(10000.0), "%s: HHI %.17g", name, lo);
-		FUZZ_CHECK(hi >= lo && hi <= upper_bound(10000.0), "%s: HHI bounds %.17g, %.17g", name, lo, hi);
-		FUZZ_CHECK(near_ld(lo, lhhi * 10000, 1e-12L), "%s: HHI %.17g, reference %.17Lg", name, lo, lhhi * 10000);
+		CHECK(lo >= 0.0 && lo <= upper_bound(10000.0), "%s: HHI %.17g", name, lo);
+		CHECK(hi >= lo && hi <= upper_bound(10000.0), "%s: HHI bounds %.17g, %.17g", name, lo, hi);
+		CHECK(near_ld(lo, lhhi * 10000, 1e-12L), "%s: HHI %.17g, reference %.17Lg", name, lo, lhhi * 10000);
 		if (mix_hhi_normalized(v, &s, &h))
-			FUZZ_CHECK(h >= lower_bound_of_difference() && h <= upper_bound(1.0), "%s: normalised HHI %.17g", name, h);
+			CHECK(h >= lower_bound_of_difference() && h <= upper_bound(1.0), "%s: normalised HHI %.17g", name, h);
 		if (v->weight)
 		{
 			double		wh = mix_hhi_weighted(v, &s);
 
-			FUZZ_CHECK(wh >= 0.0, "%s: weighted HHI %.17g", name, wh);
-			FUZZ_CHECK(near_ld(wh, lwhhi, 1e-12L), "%s: weighted HHI %.17g, reference %.17Lg", name, wh, lwhhi);
+			CHECK(wh >= 0.0, "%s: weighted HHI %.17g", name, wh);
+			CHECK(near_ld(wh, lwhhi, 1e-12L), "%s: weighted HHI %.17g, reference %.17Lg", name, wh, lwhhi);
 		}
 	}
 
@@ -515,22 +515,22 @@ check_measures(const Flat *f, const char *name)
 					en;
 		uint32		np = positive + (v->remainder > 0.0);
 
-		FUZZ_CHECK(e >= 0.0, "%s: entropy %.17g", name, e);
-		FUZZ_CHECK(near_ld(e, lent, 1e-12L) || fabsl(lent) < 1e-13L, "%s: entropy %.17g, reference %.17Lg", name, e, lent);
-		FUZZ_CHECK(np == 0 || e <= log((double) np) * (1 + 1e-12) + 1e-15, "%s: entropy %.17g above ln %u", name, e, np);
+		CHECK(e >= 0.0, "%s: entropy %.17g", name, e);
+		CHECK(near_ld(e, lent, 1e-12L) || fabsl(lent) < 1e-13L, "%s: entropy %.17g, reference %.17Lg", name, e, lent);
+		CHECK(np == 0 || e <= log((double) np) * (1 + 1e-12) + 1e-15, "%s: entropy %.17g above ln %u", name, e, np);
 		if (mix_entropy_normalized(v, &s, &en))
-			FUZZ_CHECK(en >= 0.0 && en <= upper_bound(1.0), "%s: normalised entropy %.17g", name, en);
+			CHECK(en >= 0.0 && en <= upper_bound(1.0), "%s: normalised entropy %.17g", name, en);
 	}
 
 	/* Gini: against the mean absolute difference, for small mixes */
 	{
-		double		g = mix_gini(v, &FUZZ_MEM);
+		double		g = mix_gini(v, &MEM);
 		uint32		m = 0;
 		long double sumdiff = 0,
 					sum = 0;
 		double		x[65];
 
-		FUZZ_CHECK(g >= 0.0 && g <= upper_bound(1.0), "%s: Gini %.17g", name, g);
+		CHECK(g >= 0.0 && g <= upper_bound(1.0), "%s: Gini %.17g", name, g);
 		if (positive < 64)
 		{
 			for (uint32 i = 0; i < n; i++)
@@ -545,8 +545,8 @@ check_measures(const Flat *f, const char *name)
 					sumdiff += fabsl((long double) x[i] - x[j]);
 			}
 			if (m > 0 && isfinite((double) sum))
-				FUZZ_CHECK(near_ld(g, sumdiff / (2.0L * m * sum), 1e-9L), "%s: Gini %.17g, reference %.17Lg",
-						   name, g, sumdiff / (2.0L * m * sum));
+				CHECK(near_ld(g, sumdiff / (2.0L * m * sum), 1e-9L), "%s: Gini %.17g, reference %.17Lg",
+					  name, g, sumdiff / (2.0L * m * sum));
 		}
 	}
 
@@ -562,23 +562,23 @@ check_measures(const Flat *f, const char *name)
 
 		for (size_t j = 0; j < lengthof(ks); j++)
 		{
-			uint32		k = mix_top(v, ks[j], &FUZZ_MEM, top);
+			uint32		k = mix_top(v, ks[j], &MEM, top);
 
-			FUZZ_CHECK(k == Min(ks[j], n), "%s: top %u gave %u", name, ks[j], k);
-			FUZZ_CHECK(memcmp(top, order, sizeof(uint32) * k) == 0, "%s: top %u differs from a full sort",
-					   name, ks[j]);
+			CHECK(k == Min(ks[j], n), "%s: top %u gave %u", name, ks[j], k);
+			CHECK(memcmp(top, order, sizeof(uint32) * k) == 0, "%s: top %u differs from a full sort",
+				  name, ks[j]);
 		}
 		free(top);
 	}
 	/* k = 1 .. 12, 63 .. 65 (where mix_top changes method), n and n + 1 */
 	for (uint32 k = 1; k <= n + 1; k = (k < 12 || (k >= 63 && k < 65) || k >= n) ? k + 1 : k < 63 ? Min(63, n) : n)
 	{
-		double		cr = mix_concentration_ratio(v, &s, k, &FUZZ_MEM);
+		double		cr = mix_concentration_ratio(v, &s, k, &MEM);
 
-		FUZZ_CHECK(cr >= 0.0 && cr <= upper_bound(1.0), "%s: CR%u = %.17g", name, k, cr);
-		FUZZ_CHECK(cr >= prev_cr, "%s: CR%u = %.17g below CR%u = %.17g", name, k, cr, k - 1, prev_cr);
+		CHECK(cr >= 0.0 && cr <= upper_bound(1.0), "%s: CR%u = %.17g", name, k, cr);
+		CHECK(cr >= prev_cr, "%s: CR%u = %.17g below CR%u = %.17g", name, k, cr, k - 1, prev_cr);
 		if (k == 1 && n > 0)
-			FUZZ_CHECK(cr == mix_share(&s, v->quantity[order[0]]), "%s: CR1 is not the top share", name);
+			CHECK(cr == mix_share(&s, v->quantity[order[0]]), "%s: CR1 is not the top share", name);
 		prev_cr = cr;
 	}
 	free(order);
@@ -631,9 +631,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	integers = (mode & 1) != 0;
 	if (mode & 16)
-		names = mix_names_create(&FUZZ_MEM);
+		names = mix_names_create(&MEM);
 	for (int i = 0; i < 3; i++)
-		t[i] = names ? mix_table_create_shared(&FUZZ_MEM, 8, names) : mix_table_create(&FUZZ_MEM, 8);
+		t[i] = names ? mix_table_create_shared(&MEM, 8, names) : mix_table_create(&MEM, 8);
 	for (int i = 0; i < 3 && ok; i++)
 		ok = build_mix(&in, i, integers, (mode >> (i + 1)) & 1, t[i]);
 
@@ -668,9 +668,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (s_ab != s_ba &&
 			weight_asymmetry_tolerated((const Flat *[]) {&f[0], &f[1]}, 2, (MixStatus[]) {s_ab, s_ba}, 2))
 			goto skip_merges;
-		FUZZ_CHECK(s_ab == s_ba, "A+B: %s, B+A: %s", mix_status_text(s_ab), mix_status_text(s_ba));
+		CHECK(s_ab == s_ba, "A+B: %s, B+A: %s", mix_status_text(s_ab), mix_status_text(s_ba));
 		if (s_ab == MIX_OK)
-			FUZZ_CHECK(flat_eq(&ab, &ba), "A+B differs from B+A");
+			CHECK(flat_eq(&ab, &ba), "A+B differs from B+A");
 
 		/* associative, and equal to one table fed A, B, C (an aggregate) */
 		s_bc = merge(&f[1], &f[2], NULL, &bc);
@@ -690,7 +690,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 										   (MixStatus[]) {left, right, s_abc, s_cba}, 4))
 				;
 			else
-				FUZZ_CHECK((left == MIX_OK) == (right == MIX_OK) && (left == MIX_OK) == (s_abc == MIX_OK) &&
+				CHECK((left == MIX_OK) == (right == MIX_OK) && (left == MIX_OK) == (s_abc == MIX_OK) &&
 					   (s_abc == MIX_OK) == (s_cba == MIX_OK),
 					   "(A+B)+C: %s, A+(B+C): %s, A,B,C: %s, C,B,A: %s", mix_status_text(left),
 					   mix_status_text(right), mix_status_text(s_abc), mix_status_text(s_cba));
@@ -736,6 +736,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		mix_table_destroy(t[i]);
 	if (names)
 		mix_names_destroy(names);
-	fuzz_check_no_leak();
+	check_no_leak();
 	return 0;
 }

@@ -141,7 +141,7 @@ ref_number(const char *token, double *v, MixStatus negative)
 
 	errno = 0;
 	*v = strtod(token, &end);
-	FUZZ_CHECK(*end == '\0', "jsonapi number token %s not read whole by strtod", token);
+	CHECK(*end == '\0', "jsonapi number token %s not read whole by strtod", token);
 	if (errno == ERANGE && (*v == 0.0 || isinf(*v)))
 		return MIX_NUMBER_RANGE;
 	if (*v < 0.0)
@@ -359,17 +359,17 @@ statuses_text_can_give(MixStatus st)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	MixTable   *t = mix_table_create(&FUZZ_MEM, 16);
+	MixTable   *t = mix_table_create(&MEM, 16);
 	MixParseError err;
-	MixStatus	st = mix_parse_text((const char *) data, size, t, &FUZZ_MEM, &err);
+	MixStatus	st = mix_parse_text((const char *) data, size, t, &MEM, &err);
 	Flat		f = {0};
 
 	if (st != MIX_OK)
 	{
-		FUZZ_CHECK(st == err.status, "returned %d, err.status %d", (int) st, (int) err.status);
-		FUZZ_CHECK(statuses_text_can_give(st), "text input gave status %s", mix_status_text(st));
-		FUZZ_CHECK(err.offset <= size, "error offset %zu beyond %zu bytes", err.offset, size);
-		FUZZ_CHECK(err.what != NULL && err.what[0] != '\0', "no error text");
+		CHECK(st == err.status, "returned %d, err.status %d", (int) st, (int) err.status);
+		CHECK(statuses_text_can_give(st), "text input gave status %s", mix_status_text(st));
+		CHECK(err.offset <= size, "error offset %zu beyond %zu bytes", err.offset, size);
+		CHECK(err.what != NULL && err.what[0] != '\0', "no error text");
 	}
 	else
 	{
@@ -382,23 +382,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		RefState	ref;
 		bool		valid;
 
-		ref.table = mix_table_create(&FUZZ_MEM, 16);
+		ref.table = mix_table_create(&MEM, 16);
 		valid = reference_parse(data, size, &ref);
 		if (valid)
 		{
-			FUZZ_CHECK(st == ref.status, "a JSON object of numbers: parser says %s, expected %s",
-					   mix_status_text(st), mix_status_text(ref.status));
+			CHECK(st == ref.status, "a JSON object of numbers: parser says %s, expected %s",
+				  mix_status_text(st), mix_status_text(ref.status));
 			if (st == MIX_OK)
 			{
 				Flat		rf;
 
 				flat_from_table(ref.table, &rf);
-				FUZZ_CHECK(flat_eq(&f, &rf), "parsed mix differs from jsonapi's members");
+				CHECK(flat_eq(&f, &rf), "parsed mix differs from jsonapi's members");
 				flat_free(&rf);
 			}
 		}
 		else
-			FUZZ_CHECK(st != MIX_OK, "accepted input that is not a JSON object of numbers");
+			CHECK(st != MIX_OK, "accepted input that is not a JSON object of numbers");
 		mix_table_destroy(ref.table);
 		arena_reset();
 	}
@@ -406,6 +406,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (f.buf)
 		flat_free(&f);
 	mix_table_destroy(t);
-	fuzz_check_no_leak();
+	check_no_leak();
 	return 0;
 }

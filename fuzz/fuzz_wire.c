@@ -48,8 +48,8 @@ static int	convert_calls;
 static const char *
 convert_key(void *arg, const char *key, size_t len, size_t *outlen)
 {
-	FUZZ_CHECK(arg == &convert_calls, "key_convert got the wrong argument");
-	FUZZ_CHECK(len <= MIX_MAX_KEY_LEN, "key_convert called with %zu bytes", len);
+	CHECK(arg == &convert_calls, "key_convert got the wrong argument");
+	CHECK(len <= MIX_MAX_KEY_LEN, "key_convert called with %zu bytes", len);
 	convert_calls++;
 	*outlen = expand_key(key, len, convert_buf);
 	return convert_buf;
@@ -184,8 +184,8 @@ statuses_wire_can_give(MixStatus st)
 static void
 check_decode(const uint8_t *data, size_t size, bool expand)
 {
-	MixTable   *t = mix_table_create(&FUZZ_MEM, 16);
-	MixTable   *rt = mix_table_create(&FUZZ_MEM, 16);
+	MixTable   *t = mix_table_create(&MEM, 16);
+	MixTable   *rt = mix_table_create(&MEM, 16);
 	size_t		off = (size_t) -1;
 	MixStatus	st,
 				rst;
@@ -195,10 +195,10 @@ check_decode(const uint8_t *data, size_t size, bool expand)
 						 expand ? convert_key : NULL, expand ? &convert_calls : NULL, &off);
 	rst = reference_decode(data, size, rt, expand);
 
-	FUZZ_CHECK(statuses_wire_can_give(st), "status %d", (int) st);
-	FUZZ_CHECK(off <= size, "error offset %zu beyond %zu bytes", off, size);
-	FUZZ_CHECK(st == rst, "decoder says %s, reference %s (expand %d)",
-			   mix_status_text(st), mix_status_text(rst), (int) expand);
+	CHECK(statuses_wire_can_give(st), "status %d", (int) st);
+	CHECK(off <= size, "error offset %zu beyond %zu bytes", off, size);
+	CHECK(st == rst, "decoder says %s, reference %s (expand %d)",
+		  mix_status_text(st), mix_status_text(rst), (int) expand);
 	if (st == MIX_OK)
 	{
 		Flat		f,
@@ -206,7 +206,7 @@ check_decode(const uint8_t *data, size_t size, bool expand)
 
 		flat_from_table(t, &f);
 		flat_from_table(rt, &rf);
-		FUZZ_CHECK(flat_eq(&f, &rf), "decoded mix differs from the reference (expand %d)", (int) expand);
+		CHECK(flat_eq(&f, &rf), "decoded mix differs from the reference (expand %d)", (int) expand);
 		check_round_trips(&f);
 		flat_free(&f);
 		flat_free(&rf);
@@ -220,6 +220,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	check_decode(data, size, false);
 	check_decode(data, size, true);
-	fuzz_check_no_leak();
+	check_no_leak();
 	return 0;
 }

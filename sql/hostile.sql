@@ -5,7 +5,7 @@
 -- PostgreSQL itself for invalid UTF-8) or in a documented result; never a
 -- crash, never a silent wrong number.  The memory limit of 10 000 000
 -- producers and the memory and concurrency tests are in test/limits,
--- test/memory and test/concurrency (run by test/in_cluster).
+-- test/cluster/memory and test/cluster/concurrency (run by test/cluster/run).
 --
 -- Where the message is not the point, errors show only their SQLSTATE
 -- (\set VERBOSITY sqlstate).  Long series of cases go through

@@ -1,5 +1,5 @@
 -- Concentration measures of a supply_mix, on the worked example of
--- methodology.md §4 and on the edge cases DESIGN.md names.
+-- doc/methodology.md §4 and on the edge cases doc/design.md names.
 
 -- Worked example: shares s = (0.6, 0.2, 0.1, 0.1).
 --   HHI = 0.36 + 0.04 + 0.01 + 0.01 = 0.42 -> 4200; effective suppliers 1/0.42 = 2.381

@@ -211,9 +211,22 @@ FROM first;
 SELECT (SELECT count(*) FROM usgs.world_production WHERE commodity ILIKE '%uranium%') AS world_production_rows,
 	(SELECT count(*) FROM usgs.mcs2025_raw WHERE commodity ILIKE '%uranium%') AS mcs2025_rows;
 
+-- demo/series_map.sql names every series of the MCS 2025 table (95), and
+-- every list entry it names is in critical_material_list.
+SELECT count(*) AS series,
+	count(*) FILTER (WHERE NOT EXISTS (SELECT FROM demo.mcs2025_series AS m
+	                                   WHERE m.mcs_commodity = s.commodity AND m.mcs_type = s.type)) AS unmapped
+FROM (SELECT DISTINCT usgs.clean_name(commodity) AS commodity, usgs.clean_name(type) AS type
+      FROM usgs.mcs2025_raw) AS s;
+SELECT count(*) AS list_entries,
+	count(*) FILTER (WHERE NOT EXISTS (SELECT FROM critical_material_list AS l WHERE l.material = e.material)) AS not_on_a_list
+FROM demo.usgs_commodity_list_entry AS e
+WHERE e.material IS NOT NULL;
+
 -- Leave schema usgs as demo/load_usgs.sql makes it (as usgs_rare_earths
 -- does); the rest goes.
 SET client_min_messages = warning;
 DROP SCHEMA report, demo CASCADE;
 DROP TABLE usgs.world_production, usgs.world_production_raw;
 RESET client_min_messages;
+

@@ -7,8 +7,8 @@
 -- critical_material_list.
 --
 -- What is checked: every function on ordinary and edge inputs; the worked
--- example of methodology.md 2.4 with every intermediate figure (SR = 3.528)
--- and the CritMAT convention of methodology.md 2.6 (SR = 3.518); the
+-- example of doc/methodology.md 2.4 with every intermediate figure (SR = 3.528)
+-- and the CritMAT convention of doc/methodology.md 2.5 (SR = 3.518); the
 -- one-scope fallbacks; the thresholds as data; hand-computed USGS net import
 -- reliance cases; the official lists; hhi_wgi on real data (USGS rare-earth
 -- mine production 2024 with WGI 2023 weights) against the same sum computed
@@ -16,7 +16,7 @@
 -- the serial results; and every error with its SQLSTATE.
 --
 -- Reference figures: the literals in sr_check.reference are the output of
---     python3 scripts/supply_risk_reference.py data
+--     python3 test/oracles/supply_risk_reference.py data
 -- (Python 3.11.7), an implementation of the same formulas outside PostgreSQL
 -- in exact rational arithmetic (fractions.Fraction, every input read from
 -- its decimal text): WGI_scaled = 2 x (2.5 - mean) clamped to 0-10, share =
@@ -32,7 +32,7 @@ CREATE SCHEMA sr_check;
 
 CREATE TABLE sr_check.reference (figure text PRIMARY KEY, value float8 NOT NULL);
 INSERT INTO sr_check.reference (figure, value) VALUES
--- 1. worked example (methodology.md 2.4)
+-- 1. worked example (doc/methodology.md 2.4)
 ('wgi_scaled CN', 5.6),
 ('wgi_scaled AU', 2.4),
 ('wgi_scaled MY', 4.4),
@@ -48,7 +48,7 @@ INSERT INTO sr_check.reference (figure, value) VALUES
 ('ir', 0.8),
 ('core', 3.7509011156462586),
 ('sr', 3.5277224992653062),
--- 2. CritMAT convention (methodology.md 2.6): Germany at t = 0.8
+-- 2. CritMAT convention (doc/doc/methodology.md 2.6): Germany at t = 0.8
 ('critmat hhi_eu', 2.897233560090703),
 ('critmat core', 3.740452136054422),
 ('critmat sr', 3.517895233959184),
@@ -93,8 +93,8 @@ $$;
 -- 1. wgi_scaled: 2 x (2.5 - mean of the six WGI estimates), clamped to 0-10,
 --    higher = worse governance.  This is the scaling public implementations
 --    of the EU method use (CritMAT: mean = (mean - 2.5) * -2); it is not
---    quoted from the 2017 guidelines (methodology.md 2.3).  The four WGI
---    means of the worked example (methodology.md 2.4):
+--    quoted from the 2017 guidelines (doc/methodology.md 2.3).  The four WGI
+--    means of the worked example (doc/methodology.md 2.4):
 -------------------------------------------------------------------------------
 SELECT country, wgi_mean, wgi_scaled(wgi_mean),
        sr_check.close(wgi_scaled(wgi_mean), sr_check.ref('wgi_scaled ' || country)) AS matches_reference
@@ -253,14 +253,14 @@ SELECT eu_supply_risk(5, NULL, NULL, 0, 1) AS global_only,
 -- eu_supply_risk_material(sr_extraction, sr_processing): the material's
 -- published SR is the larger of the stage values (the bottleneck); a stage
 -- without a value is skipped.  Pairs from the CritMAT 2023 seed
--- (methodology.md 2.5): aluminium 1.2 (E) vs 0.5, lithium 0.8 vs 1.9 (P),
+-- (doc/methodology.md 2.6): aluminium 1.2 (E) vs 0.5, lithium 0.8 vs 1.9 (P),
 -- gallium processing only 3.9.
 SELECT material, sr_e, sr_p, eu_supply_risk_material(sr_e, sr_p) AS sr
 FROM (VALUES ('aluminium', 1.2::float8, 0.5::float8), ('lithium', 0.8, 1.9),
              ('gallium', NULL, 3.9), ('no data', NULL, NULL)) AS v(material, sr_e, sr_p);
 
 -------------------------------------------------------------------------------
--- 7. The worked example of methodology.md 2.4, every intermediate figure.
+-- 7. The worked example of doc/methodology.md 2.4, every intermediate figure.
 --    Illustrative inputs, not official data.  WGI means CN -0.30, AU 1.30,
 --    MY 0.30, DE 1.30; global supply CN 90 t (t = 1.1), AU 6 t, MY 4 t; EU
 --    sourcing DE 20 t (EU production), CN 70 t (t = 1.1) and MY 15 t
@@ -300,7 +300,7 @@ FROM sr_check.worked_example ORDER BY ord;
 SELECT round(value::numeric, 3) AS sr, value >= 1 AS passes_sr_test
 FROM sr_check.worked_example WHERE figure = 'sr';
 
--- The same example with the conventions of CritMAT (methodology.md 2.6):
+-- The same example with the conventions of CritMAT (doc/doc/methodology.md 2.6):
 -- EU members at t = 0.8 (the trade-agreement factor) in both scopes.
 -- Germany is the only EU member and is only in the EU-sourcing scope, so
 -- HHI_GS stays 5.0053 and
@@ -322,7 +322,7 @@ FROM h CROSS JOIN LATERAL (VALUES
 	('critmat core', eu_supply_risk(h.hhi_gs, h.hhi_eu, h.ir, 0, 1)),
 	('critmat sr', eu_supply_risk(h.hhi_gs, h.hhi_eu, h.ir, 0.01, 0.95))) AS f(figure, value);
 -- CritMAT rounds the HHIs to 4 decimals before SR; its run of this example
--- gives 3.52770264 (methodology.md 2.6), and so does eu_supply_risk on the
+-- gives 3.52770264 (doc/doc/methodology.md 2.6), and so does eu_supply_risk on the
 -- rounded HHIs:
 SELECT eu_supply_risk(5.0053, 2.9146, 0.8, 0.01, 0.95) AS sr_from_rounded_hhis,
        sr_check.close(eu_supply_risk(5.0053, 2.9146, 0.8, 0.01, 0.95), 3.52770264) AS matches_critmat_run;
@@ -380,7 +380,7 @@ DELETE FROM criticality_threshold WHERE method = 'internal screening';
 --    percentage; no apparent consumption: all NULL but net_exporter false.
 --
 --    Not tested against the published figures: the MCS 2025 net import
---    reliance chart (../shared/data/usgs/MCS2025_Fig2_Net_Import_Reliance.csv)
+--    reliance chart (USGS MCS 2025, figure 2)
 --    gives the result per commodity (e.g. rare earths 80, lithium ">50") but
 --    not the production, trade and stock figures it is computed from, so the
 --    cases below are computed by hand (and by the reference script).

@@ -12,7 +12,7 @@
 -- parallel plan.
 --
 -- The reference literals below are the output of
---     python3 scripts/usgs_reference.py data/usgs/MCS2025_World_Data.csv
+--     python3 test/oracles/usgs_reference.py data/usgs/MCS2025_World_Data.csv
 -- (Python 3.11.7): it reads the CSV with Python's csv module, takes column
 -- "PROD_EST_ 2024", treats "Other countries..." rows as the remainder, skips
 -- "World total..." rows and non-numeric cells, and computes with math.fsum

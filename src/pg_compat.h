@@ -1,11 +1,24 @@
 /*
- * pg_compat.h — the places where PostgreSQL's C API differs between the
- * versions mineral_supply builds against (13 to 17).
+ * pg_compat.h — the one place where the code meets the differences between
+ * the PostgreSQL majors it is built and tested against (15 and 18; see the
+ * README's table).  No other file tests PG_VERSION_NUM.
+ *
+ * Include it after c.h (the core, the unit tests, the fuzzers) or after
+ * postgres.h (the server glue): the second part is for the server only.
  */
 #ifndef PG_COMPAT_H
 #define PG_COMPAT_H
 
-#include "postgres.h"
+/*
+ * A function that does not return: pg_noreturn, a prefix, from PostgreSQL
+ * 18; before, pg_attribute_noreturn(), which GCC and Clang also take as a
+ * prefix.
+ */
+#ifndef pg_noreturn
+#define pg_noreturn pg_attribute_noreturn()
+#endif
+
+#ifdef POSTGRES_H				/* the server */
 
 #include "funcapi.h"
 
@@ -20,31 +33,6 @@
 #define mix_input_error(context, ...) ereport(ERROR, __VA_ARGS__)
 #endif
 
-/* InitMaterializedSRF arrived in PostgreSQL 15 (as SetSingleFuncCall in 15.0). */
-#if PG_VERSION_NUM < 150000
-#include "miscadmin.h"
-#include "utils/tuplestore.h"
-
-static inline void
-InitMaterializedSRF(FunctionCallInfo fcinfo, bits32 flags)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	MemoryContext old;
-	TupleDesc	tupdesc;
-
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
-		!(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = tuplestore_begin_heap(true, false, work_mem);
-	rsinfo->setDesc = tupdesc;
-	MemoryContextSwitchTo(old);
-}
-#endif
+#endif							/* POSTGRES_H */
 
 #endif							/* PG_COMPAT_H */

@@ -1,5 +1,5 @@
 -- How data/deposits/deposits_subset.csv was cut from the full compilation
--- (../shared/data/deposits/deposits.csv, 36 447 rows), with PostGIS doing
+-- (deposits.csv, 36 447 rows, from the sources in README.md), with PostGIS doing
 -- the distances:
 --
 --   psql -v src=/path/to/deposits.csv -v facilities=data/deposits/facilities_kz.csv \

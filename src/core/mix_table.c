@@ -1,6 +1,6 @@
 /*
  * mix_table.c — building a mix: a hash table producer -> compensated sum,
- * and its canonical flat form.
+ * and writing its canonical flat form (read back by mix_view.c).
  *
  * The table is PostgreSQL's lib/simplehash.h, with every allocation routed
  * to the caller's MixMemory.  An entry is 24 bytes: the producer name lives
@@ -211,24 +211,40 @@ area_name_equal(const MixNames *nm, uint32 a, uint32 b)
 	return alen == blen && memcmp(ap, bp, alen) == 0;
 }
 
-static void
-table_fail(MixMemory *mem, const char *fmt,...)
+/*
+ * simplehash.h reports a table of 2^32 buckets, or of more than SIZE_MAX/2
+ * bytes, through the backend's elog().  Neither can happen here: a table
+ * holds at most MIX_MAX_PRODUCERS producers, and a name area at most 4 GB
+ * of names (append_name), so fewer than 2^31 names, and a table never
+ * reaches 2^32 buckets.  So the core, which has no elog(), gives the header
+ * its own sh_error() (from PostgreSQL 18 it is called where no table is at
+ * hand) and aborts if the impossible happens.
+ */
+static pg_noinline void
+mix_table_impossible(void)
 {
-	mem->fail(mem->cx, "producer hash table too large");
+	abort();
 }
 
+/* SH_STAT's report, never called: its arguments are used, and dropped. */
+static inline void
+mix_table_stat_ignored(const char *fmt,...)
+{
+}
+
+#define SIMPLEHASH_H			/* sh_error and sh_log are ours */
+#define sh_error(...) mix_table_impossible()
+#define sh_log(...) mix_table_stat_ignored(__VA_ARGS__)
+
 /*
- * simplehash.h names the backend's elog() for tables beyond 2^32 buckets
- * (MIX_MAX_PRODUCERS keeps us far below), and palloc0()/pfree() in
- * SH_STAT/SH_DESTROY; route all of them to the MixMemory of the table (and
- * below, of the name area) so the header compiles without the backend.
- * `tb` and `private_data` are the names simplehash.h uses where these
- * macros expand.
+ * palloc0() and pfree() in SH_STAT/SH_DESTROY go to the MixMemory of the
+ * table (and below, of the name area), so the header compiles without the
+ * backend.  `tb` and `private_data` are the names simplehash.h uses where
+ * these macros expand.
  */
 #define MIXTABLE(tb) ((MixTable *) (tb)->private_data)
 #define MIXNAMES(tb) ((MixNames *) (tb)->private_data)
 #define MIXMEM(tb) (&MIXTABLE(tb)->mem)
-#define elog(elevel, ...) table_fail(MIXMEM(tb), __VA_ARGS__)
 #define palloc0(size) MIXMEM(tb)->alloc(MIXMEM(tb)->cx, (size))
 #define pfree(ptr) MIXMEM(tb)->release(MIXMEM(tb)->cx, (ptr))
 
@@ -280,7 +296,6 @@ mixhash_free(mixhash_hash * tb, void *pointer)
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
-#undef elog
 #undef palloc0
 #undef pfree
 
@@ -499,6 +514,8 @@ append_name(MixNames *nm, const char *key, uint32 len, size_t head, double weigh
 	uint16		l = (uint16) len;
 	uint32		off;
 
+	if (need > PG_UINT32_MAX)	/* names are found by 32-bit offsets */
+		nm->mem.fail(nm->mem.cx, "producer names of one aggregate exceed 4 GB");
 	if (need > nm->cap)
 	{
 		size_t		cap = Max(nm->cap * 2, Max(need, 256));
@@ -761,56 +778,4 @@ mix_table_flatten(const MixTable *t, void *dest, size_t size)
 		key_end[i] = end;
 	}
 	t->mem.release(t->mem.cx, order);
-}
-
-MixStatus
-mix_view(const void *flat, size_t size, MixView *view)
-{
-	const char *base = flat;
-	uint32		n,
-				keybytes;
-	bool		weighted;
-
-	if (size < MIX_HEADER_SIZE)
-		return MIX_SYNTAX;
-	if ((uint8) base[4] != MIX_FORMAT_VERSION)
-		return MIX_BAD_VERSION;
-	if ((base[5] & ~MIX_FLAG_WEIGHTS) != 0)
-		return MIX_BAD_FLAGS;
-	weighted = (base[5] & MIX_FLAG_WEIGHTS) != 0;
-	memcpy(&n, base + 8, sizeof(uint32));
-	memcpy(&keybytes, base + 12, sizeof(uint32));
-	if (n > MIX_MAX_PRODUCERS || size != mix_flat_size(n, keybytes, weighted))
-		return MIX_SYNTAX;
-
-	view->count = n;
-	memcpy(&view->remainder, base + 16, sizeof(double));
-	view->quantity = (const double *) (base + MIX_HEADER_SIZE);
-	view->weight = weighted ? view->quantity + n : NULL;
-	view->key_end = (const uint32 *) (view->quantity + (weighted ? 2 * n : n));
-	view->keys = (const char *) (view->key_end + n);
-	return MIX_OK;
-}
-
-int64
-mix_view_find(const MixView *v, const char *key, size_t len)
-{
-	int64		lo = 0,
-				hi = (int64) v->count - 1;
-
-	while (lo <= hi)
-	{
-		int64		mid = lo + (hi - lo) / 2;
-		uint32		mlen;
-		const char *m = mix_view_key(v, (uint32) mid, &mlen);
-		int			c = mix_key_cmp(m, mlen, key, len);
-
-		if (c == 0)
-			return mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return -1;
 }

@@ -1,6 +1,6 @@
 -- pgTAP: the decided error cases of mineral_supply and their SQLSTATEs.
 --
--- DESIGN.md, "Errors": bad input raises an ERROR with the right SQLSTATE
+-- doc/design.md, "Errors": bad input raises an ERROR with the right SQLSTATE
 -- (22P02 malformed text, 22023 invalid parameter, 22003 out of range,
 -- 54000 too large; 22004 for a NULL where none is allowed) and a primary
 -- message in PostgreSQL's style (lower case, no final period); it never
