@@ -212,6 +212,7 @@ SELECT (mix_summary('{"a": 1.5e308, "b": 1.5e308}')).*;
 CREATE TEMP TABLE sample_value (typ regtype PRIMARY KEY, val text);
 INSERT INTO sample_value VALUES
 	('supply_mix', $$'{"CN": 6, "US": 2, "": 2}'::supply_mix$$),
+	('supply_mix_top_n', $$'2:{"CN": 6, "US": 2, "": 2}'::supply_mix_top_n$$),
 	('text', $$'processing'::text$$),
 	('double precision', '2::float8'),
 	('integer', '2030'),
@@ -237,7 +238,6 @@ WHERE p.prokind = 'f'
   AND p.prorettype <> 'trigger'::regtype
   AND p.pronargs > 0
   AND NOT ('internal'::regtype = ANY (p.proargtypes::oid[]))
-  AND p.proname NOT IN ('concentration_ratio_final')   -- a final function only
   AND (SELECT bool_and(t IN (SELECT typ FROM sample_value)) FROM unnest(p.proargtypes::oid[]) t);
 -- every function with arguments takes part (a function whose argument types
 -- have no sample value would be listed here: add a value for its type to
@@ -248,7 +248,6 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.de
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'mineral_supply'
 WHERE p.prokind = 'f' AND p.prorettype <> 'trigger'::regtype AND p.pronargs > 0
   AND NOT ('internal'::regtype = ANY (p.proargtypes::oid[]))
-  AND p.proname <> 'concentration_ratio_final'
   AND p.oid NOT IN (SELECT fn FROM null_call)
 ORDER BY 1;
 CREATE TEMP TABLE null_outcome AS
@@ -262,7 +261,7 @@ SELECT fn, null_arg, outcome FROM null_outcome
 WHERE NOT strict AND outcome LIKE 'ERROR%' AND outcome NOT LIKE 'ERROR 22%' ORDER BY fn::text, null_arg;
 -- and what they do with NULLs (the documented behaviours)
 SELECT fn, null_arg, outcome FROM null_outcome
-WHERE NOT strict AND fn::text SIMILAR TO '(supply_mix_accum\(|crma_)%' ORDER BY fn::text, null_arg;
+WHERE NOT strict AND fn::text SIMILAR TO '(supply_mix_accum\(|supply_mix_top_n_accum\(|crma_)%' ORDER BY fn::text, null_arg;
 
 -- Aggregates over NULL rows: NULL quantities are ignored, a NULL producer is
 -- the remainder, a NULL mix is skipped; no rows give an empty mix.

@@ -35,6 +35,7 @@ SHOW search_path;
 CREATE TEMP TABLE sample_value (typ regtype PRIMARY KEY, val text);
 INSERT INTO sample_value VALUES
 	('ms.supply_mix', $$'{"CN": 6, "US": 2, "DE": 1, "": 1}'::ms.supply_mix$$),
+	('ms.supply_mix_top_n', $$'2:{"CN": 6, "US": 2, "": 2}'::ms.supply_mix_top_n$$),
 	('text', $$'processing'::text$$),
 	('double precision', '0.5::float8'),
 	('integer', '2030'),
@@ -73,7 +74,6 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.de
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'mineral_supply'
 WHERE p.prorettype <> 'trigger'::regtype
   AND NOT ('internal'::regtype = ANY (p.proargtypes::oid[]))
-  AND p.proname <> 'concentration_ratio_final'
   AND (SELECT coalesce(bool_and(t IN (SELECT typ FROM sample_value)), true) FROM unnest(p.proargtypes::oid[]) t);
 -- the names are qualified: ms is not on the path
 SELECT count(*) FILTER (WHERE q LIKE '%ms.%(%') = count(*) AS all_qualified, count(*) >= 70 AS many FROM qualified_call;

@@ -12,35 +12,67 @@
  * aggregate's output, a stored result).  The groups of one aggregate share
  * one area of producer names (shared_names below), so a group's table holds
  * 24 bytes per producer and a probe compares names that stay in the cache.
+ *
+ * These functions are called by more than nodeAgg: window aggregation,
+ * parallel workers, and Citus' worker_partial_agg and coord_combine_agg,
+ * which call them through an FmgrInfo built afresh on their own stack for
+ * every row.  So nothing here keeps anything in fn_extra or fn_mcxt: what
+ * must outlive a call lives in the aggregate context, and an aggregate's
+ * extra argument (concentration_ratio's n) travels in the state.
  */
 #include "supply_mix.h"
 
-#include "access/htup_details.h"
-#include "catalog/pg_aggregate.h"
-#include "executor/executor.h"
-#include "nodes/nodeFuncs.h"
-#include "optimizer/optimizer.h"
+#include "common/string.h"
+#include "utils/builtins.h"
 #include "utils/expandeddatum.h"
-#include "utils/syscache.h"
 
 #include "countries.h"
+
+/*
+ * The state of concentration_ratio(producer, quantity, n) is a
+ * supply_mix_top_n: a supply_mix with the n of the call.  Flat form:
+ *
+ *   offset  size  field
+ *   0       4     varlena header
+ *   4       4     reserved, 0
+ *   8       8     n (int64): 0 while no row has given one
+ *   16      ...   the mix, a complete supply_mix varlena (its own header)
+ *
+ * Text form: n, a colon, the mix's text form: 3:{"CN": 270000, "US": 45000}.
+ * Citus moves partial states between nodes through that text.
+ */
+#define TOP_N_HEADER_SIZE 16
 
 typedef struct ExpandedMix
 {
 	ExpandedObjectHeader hdr;
 	MixTable   *table;
+	bool		top_n_state;	/* a supply_mix_top_n, not a supply_mix */
+	int64		top_n;			/* its n; 0 while none was given */
 } ExpandedMix;
 
 static Size
 expanded_mix_flat_size(ExpandedObjectHeader *eohptr)
 {
-	return mix_table_flat_size(((ExpandedMix *) eohptr)->table);
+	ExpandedMix *em = (ExpandedMix *) eohptr;
+
+	return mix_table_flat_size(em->table) + (em->top_n_state ? TOP_N_HEADER_SIZE : 0);
 }
 
 static void
 expanded_mix_flatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
-	mix_table_flatten(((ExpandedMix *) eohptr)->table, result, allocated_size);
+	ExpandedMix *em = (ExpandedMix *) eohptr;
+	char	   *mix = result;
+
+	if (em->top_n_state)
+	{
+		memset(result, 0, TOP_N_HEADER_SIZE);
+		memcpy((char *) result + 8, &em->top_n, sizeof(int64));
+		mix += TOP_N_HEADER_SIZE;
+	}
+	mix_table_flatten(em->table, mix, allocated_size - (mix - (char *) result));
+	SET_VARSIZE(mix, allocated_size - (mix - (char *) result));
 	SET_VARSIZE(result, allocated_size);
 }
 
@@ -49,68 +81,110 @@ static const ExpandedObjectMethods expanded_mix_methods = {
 	expanded_mix_flatten
 };
 
+/* The n and the mix of a flat supply_mix_top_n (detoasted). */
+static struct varlena *
+top_n_parts(const struct varlena *flat, int64 *n)
+{
+	struct varlena *mix = (struct varlena *) ((char *) flat + TOP_N_HEADER_SIZE);
+
+	if (VARSIZE(flat) < TOP_N_HEADER_SIZE + VARHDRSZ ||
+		VARSIZE(mix) != VARSIZE(flat) - TOP_N_HEADER_SIZE)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid supply_mix_top_n value")));
+	memcpy(n, (const char *) flat + 8, sizeof(int64));
+	return mix;
+}
+
+/* The n given to a top-n aggregate: at least 1. */
+static int64
+check_top_n(int64 n)
+{
+	if (n < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("n must be at least 1"),
+				 errdetail("n is " INT64_FORMAT ".", n)));
+	return n;
+}
+
+/* The n of a state meeting another n (0: none given): they must agree. */
+static void
+merge_top_n(int64 *top_n, int64 n)
+{
+	if (n == 0 || n == *top_n)
+		return;
+	if (*top_n != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("n must be the same for every row"),
+				 errdetail("This aggregate was given n = " INT64_FORMAT " and n = " INT64_FORMAT ".",
+						   *top_n, n),
+				 errhint("Compute it on the mix to vary n: concentration_ratio(supply_mix_agg(producer, quantity), n).")));
+	*top_n = n;
+}
+
 /*
- * The name area the groups of one aggregate call share (see mix_table.c):
- * one per aggregate context (grouping sets have several), listed in the
- * transition function's fn_extra.  It lives in a child context of the
- * aggregate context, as the groups' states do, so it goes when they go; a
- * callback on that context then frees its slot for the next one.
+ * The name area the groups of one aggregate share (see mix_table.c): one
+ * per aggregate context (grouping sets have several).  It lives in a child
+ * context of the aggregate context, as the groups' states do, so it goes
+ * when they go.  The live ones are found through a backend-local list
+ * whose entries live in the name area's own context; deleting that context
+ * (with the aggregate context, or at a reset of it) takes its entry off
+ * the list first, by a callback registered on that same context.
  */
 typedef struct SharedNames
 {
 	MemoryContext aggcx;
-	MixNames   *names;			/* NULL: a free slot */
-	MemoryContextCallback reset;
+	MixNames   *names;
+	MemoryContextCallback gone;
 	struct SharedNames *next;
 } SharedNames;
+
+static SharedNames *live_names = NULL;
 
 static void
 shared_names_gone(void *arg)
 {
-	SharedNames *sn = arg;
-
-	sn->aggcx = NULL;
-	sn->names = NULL;
+	for (SharedNames **p = &live_names; *p != NULL; p = &(*p)->next)
+		if (*p == arg)
+		{
+			*p = (*p)->next;
+			return;
+		}
 }
 
 static MixNames *
-shared_names(FunctionCallInfo fcinfo, MemoryContext aggcx)
+shared_names(MemoryContext aggcx)
 {
 	SharedNames *sn;
-	SharedNames *free_slot = NULL;
 	MemoryContext cx;
 	MixMemory	mem;
 
-	for (sn = fcinfo->flinfo->fn_extra; sn != NULL; sn = sn->next)
-	{
-		if (sn->names != NULL && sn->aggcx == aggcx)
+	for (sn = live_names; sn != NULL; sn = sn->next)
+		if (sn->aggcx == aggcx)
 			return sn->names;
-		if (sn->names == NULL && free_slot == NULL)
-			free_slot = sn;
-	}
-	if ((sn = free_slot) == NULL)
-	{
-		sn = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SharedNames));
-		sn->next = fcinfo->flinfo->fn_extra;
-		fcinfo->flinfo->fn_extra = sn;
-	}
 	cx = AllocSetContextCreate(aggcx, "supply_mix aggregate names", ALLOCSET_SMALL_SIZES);
+	sn = MemoryContextAllocZero(cx, sizeof(SharedNames));
 	mem = mix_memory(cx);
 	sn->names = mix_names_create(&mem);
 	sn->aggcx = aggcx;
-	sn->reset.func = shared_names_gone;
-	sn->reset.arg = sn;
-	MemoryContextRegisterResetCallback(cx, &sn->reset);
+	sn->gone.func = shared_names_gone;
+	sn->gone.arg = sn;
+	MemoryContextRegisterResetCallback(cx, &sn->gone);
+	sn->next = live_names;
+	live_names = sn;
 	return sn->names;
 }
 
 /*
  * The aggregate state in argument 0 as an expanded mix we may change: the
  * one we made on an earlier row, or a new one in aggcx holding what the
- * (flat) state holds.  The groups' tables share their names.
+ * (flat) state holds.  The groups' tables share their names.  top_n_state:
+ * the state is a supply_mix_top_n.
  */
 static ExpandedMix *
-state_arg(FunctionCallInfo fcinfo, MemoryContext aggcx)
+state_arg(FunctionCallInfo fcinfo, MemoryContext aggcx, bool top_n_state)
 {
 	Datum		d = PG_GETARG_DATUM(0);
 	MemoryContext cx;
@@ -121,7 +195,8 @@ state_arg(FunctionCallInfo fcinfo, MemoryContext aggcx)
 	{
 		ExpandedObjectHeader *eoh = DatumGetEOHP(d);
 
-		if (eoh->eoh_methods == &expanded_mix_methods)
+		if (eoh->eoh_methods == &expanded_mix_methods &&
+			((ExpandedMix *) eoh)->top_n_state == top_n_state)
 			return (ExpandedMix *) eoh;
 	}
 
@@ -131,15 +206,19 @@ state_arg(FunctionCallInfo fcinfo, MemoryContext aggcx)
 	 * replaced, instead of staying on the context's free lists.
 	 */
 	cx = AllocSetContextCreate(aggcx, "supply_mix aggregate state", 0, 1024, 1024);
-	em = MemoryContextAlloc(cx, sizeof(ExpandedMix));
+	em = MemoryContextAllocZero(cx, sizeof(ExpandedMix));
 	EOH_init_header(&em->hdr, &expanded_mix_methods, cx);
 	mem = mix_memory(cx);
-	em->table = mix_table_create_shared(&mem, 8, shared_names(fcinfo, aggcx));
+	em->table = mix_table_create_shared(&mem, 8, shared_names(aggcx));
+	em->top_n_state = top_n_state;
 	if (!PG_ARGISNULL(0))
 	{
+		struct varlena *flat = (struct varlena *) PG_DETOAST_DATUM(d);
 		MixView		v;
 
-		PG_GETARG_MIX_VIEW(0, &v);
+		if (top_n_state)
+			flat = top_n_parts(flat, &em->top_n);
+		mix_view_of(flat, &v);
 		mix_check(mix_table_add_view(em->table, &v), NULL, 0);
 	}
 	return em;
@@ -220,7 +299,7 @@ mix_accum(FunctionCallInfo fcinfo, int kind)
 
 	if (AggCheckCallContext(fcinfo, &aggcx))
 	{
-		ExpandedMix *em = state_arg(fcinfo, aggcx);
+		ExpandedMix *em = state_arg(fcinfo, aggcx, false);
 
 		add_row(fcinfo, em->table, kind);
 		PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));
@@ -239,7 +318,7 @@ mix_accum(FunctionCallInfo fcinfo, int kind)
 	return mix_table_datum(t);
 }
 
-/* supply_mix_accum(state, producer text, quantity [, n]) */
+/* supply_mix_accum(state, producer text, quantity) */
 PG_FUNCTION_INFO_V1(supply_mix_accum);
 Datum
 supply_mix_accum(PG_FUNCTION_ARGS)
@@ -271,7 +350,7 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 		return DirectFunctionCall2(supply_mix_merge, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1));
 
 	{
-		ExpandedMix *em = state_arg(fcinfo, aggcx);
+		ExpandedMix *em = state_arg(fcinfo, aggcx, false);
 
 		PG_GETARG_MIX_VIEW(1, &v);
 		mix_check(mix_table_add_view(em->table, &v), NULL, 0);
@@ -282,117 +361,153 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 /* ---- concentration_ratio(producer, quantity, n) ---------------------- */
 
 /*
- * In a parallel plan the Finalize Aggregate's Aggref no longer carries the
- * call's arguments: its one argument is a Var for the partial aggregate's
- * output.  Follow that Var down the plan (Gather, Sort, Append pass it
- * through) to the Partial Aggregate's Aggref, which has them all.
+ * The transition (combine = false: supply_mix_top_n_accum(state, producer
+ * text, quantity, n)) and combine (supply_mix_top_n_combine(state, state))
+ * functions of concentration_ratio(producer, quantity, n).  n must be the
+ * same on every row that gives one (a NULL n gives none).  Outside an
+ * aggregate they return a new state and leave their argument alone.
  */
-static Expr *
-partial_aggregate_arg(Plan *plan, Expr *expr, int argno)
+static Datum
+top_n_step(FunctionCallInfo fcinfo, bool combine)
 {
-	for (int depth = 0; depth < 32 && plan != NULL; depth++)
-	{
-		Var		   *var;
-		Plan	   *child;
+	MemoryContext aggcx;
+	MixTable   *t;
+	int64	   *top_n;
+	int64		n = 0;
+	ExpandedMix *em = NULL;
+	MixMemory	mem;
 
-		if (IsA(expr, Aggref))
+	if (AggCheckCallContext(fcinfo, &aggcx))
+	{
+		em = state_arg(fcinfo, aggcx, true);
+		t = em->table;
+		top_n = &em->top_n;
+	}
+	else
+	{
+		mem = MIX_MEMORY();
+		t = mix_table_create(&mem, 8);
+		top_n = &n;
+		if (!PG_ARGISNULL(0))
 		{
-			List	   *args = ((Aggref *) expr)->args;
+			MixView		v;
 
-			return list_length(args) > argno ?
-				castNode(TargetEntry, list_nth(args, argno))->expr : NULL;
+			mix_view_of(top_n_parts((struct varlena *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0)), top_n), &v);
+			mix_check(mix_table_add_view(t, &v), NULL, 0);
 		}
-		if (!IsA(expr, Var) || ((Var *) expr)->varno != OUTER_VAR)
-			return NULL;
-		var = (Var *) expr;
-		if (IsA(plan, Append))
-			child = linitial(((Append *) plan)->appendplans);
-		else if (IsA(plan, MergeAppend))
-			child = linitial(((MergeAppend *) plan)->mergeplans);
-		else
-			child = outerPlan(plan);
-		if (child == NULL || var->varattno < 1 || var->varattno > list_length(child->targetlist))
-			return NULL;
-		expr = castNode(TargetEntry, list_nth(child->targetlist, var->varattno - 1))->expr;
-		plan = child;
 	}
-	return NULL;
+
+	if (combine)
+	{
+		MixView		v;
+		int64		other;
+
+		mix_view_of(top_n_parts((struct varlena *) PG_DETOAST_DATUM(PG_GETARG_DATUM(1)), &other), &v);
+		merge_top_n(top_n, other);
+		mix_check(mix_table_add_view(t, &v), NULL, 0);
+	}
+	else
+	{
+		if (!PG_ARGISNULL(3))
+			merge_top_n(top_n, check_top_n(PG_GETARG_INT64(3)));
+		add_row(fcinfo, t, 0);
+	}
+
+	if (em != NULL)
+		PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));
+	{
+		size_t		mixsize = mix_table_flat_size(t);
+		char	   *result = palloc0(TOP_N_HEADER_SIZE + mixsize);
+
+		SET_VARSIZE(result, TOP_N_HEADER_SIZE + mixsize);
+		memcpy(result + 8, top_n, sizeof(int64));
+		mix_table_flatten(t, result + TOP_N_HEADER_SIZE, mixsize);
+		SET_VARSIZE(result + TOP_N_HEADER_SIZE, mixsize);
+		PG_RETURN_POINTER(result);
+	}
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_top_n_accum);
+Datum
+supply_mix_top_n_accum(PG_FUNCTION_ARGS)
+{
+	return top_n_step(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_top_n_combine);
+Datum
+supply_mix_top_n_combine(PG_FUNCTION_ARGS)
+{
+	return top_n_step(fcinfo, true);
+}
+
+/* concentration_ratio(producer, quantity, n)'s final function: CRn of the state. */
+PG_FUNCTION_INFO_V1(supply_mix_top_n_concentration_ratio);
+Datum
+supply_mix_top_n_concentration_ratio(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	int64		n;
+	double		cr;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	mix_view_of(top_n_parts((struct varlena *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0)), &n), &v);
+	if (n == 0 || !mix_concentration_ratio_view(&v, n, &cr))
+		PG_RETURN_NULL();			/* no n given, or a zero total */
+	PG_RETURN_FLOAT8(cr);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_top_n_in);
+Datum
+supply_mix_top_n_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	char	   *colon = strchr(str, ':');
+	char	   *end;
+	int64		n;
+	struct varlena *mix;
+	struct varlena *result;
+
+	errno = 0;
+	n = colon ? strtoi64(str, &end, 10) : 0;
+	if (colon == NULL || end != colon || errno != 0 || n < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "supply_mix_top_n", str),
+				 errhint("A supply_mix_top_n is n, a colon and a supply_mix, e.g. 3:{\"CN\": 270000}.")));
+	mix = (struct varlena *) DatumGetPointer(DirectFunctionCall1(supply_mix_in, CStringGetDatum(colon + 1)));
+	result = palloc0(TOP_N_HEADER_SIZE + VARSIZE(mix));
+	SET_VARSIZE(result, TOP_N_HEADER_SIZE + VARSIZE(mix));
+	memcpy((char *) result + 8, &n, sizeof(int64));
+	memcpy((char *) result + TOP_N_HEADER_SIZE, mix, VARSIZE(mix));
+	PG_RETURN_POINTER(result);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_top_n_out);
+Datum
+supply_mix_top_n_out(PG_FUNCTION_ARGS)
+{
+	int64		n;
+	struct varlena *mix = top_n_parts((struct varlena *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0)), &n);
+	char	   *text = DatumGetCString(DirectFunctionCall1(supply_mix_out, PointerGetDatum(mix)));
+
+	PG_RETURN_CSTRING(psprintf(INT64_FORMAT ":%s", n, text));
 }
 
 /*
- * Whether an aggregate call is one whose final function is the running one:
- * only then are its arguments those of our aggregate.  Not so when another
- * aggregate calls our final function itself, as Citus's coord_combine_agg
- * does on the coordinator (its call carries the aggregate's oid, the
- * workers' partial states and a placeholder, not n).
+ * The final function of concentration_ratio(producer, quantity, n) in
+ * version 0.1.0, which read n from the plan.  A database still on 0.1.0
+ * after the library was updated gets this error until it runs ALTER
+ * EXTENSION mineral_supply UPDATE.
  */
-static bool
-aggref_is_ours(Aggref *aggref, FunctionCallInfo fcinfo)
-{
-	HeapTuple	tup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(aggref->aggfnoid));
-	bool		ours;
-
-	if (!HeapTupleIsValid(tup))
-		return false;
-	ours = ((Form_pg_aggregate) GETSTRUCT(tup))->aggfinalfn == fcinfo->flinfo->fn_oid;
-	ReleaseSysCache(tup);
-	return ours;
-}
-
-/*
- * The value of an aggregate's argument that must be the same for every row
- * (concentration_ratio's n), read by its final function from the call.
- * false when it is NULL.
- */
-static bool
-aggregate_constant_arg(FunctionCallInfo fcinfo, int argno, const char *what, Datum *value)
-{
-	Aggref	   *aggref = AggGetAggref(fcinfo);
-	Expr	   *expr = NULL;
-	bool		isnull;
-
-	if (aggref != NULL && IsA(fcinfo->context, AggState) && aggref_is_ours(aggref, fcinfo))
-	{
-		if (DO_AGGSPLIT_COMBINE(aggref->aggsplit))
-			expr = partial_aggregate_arg(((PlanState *) fcinfo->context)->plan,
-										 castNode(TargetEntry, linitial(aggref->args))->expr,
-										 argno);
-		else if (list_length(aggref->args) > argno)
-			expr = castNode(TargetEntry, list_nth(aggref->args, argno))->expr;
-	}
-	if (expr == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("cannot find the argument %s of this aggregate call", what),
-				 errhint("Compute it on the mix instead: concentration_ratio(supply_mix_agg(producer, quantity), n).")));
-	if (IsA(expr, Const))
-	{
-		*value = ((Const *) expr)->constvalue;
-		return !((Const *) expr)->constisnull;
-	}
-	if (contain_var_clause((Node *) expr) || contain_volatile_functions((Node *) expr))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be the same for every row", what),
-				 errhint("Pass a constant or a parameter, or compute it on the mix: "
-						 "concentration_ratio(supply_mix_agg(producer, quantity), n).")));
-	{
-		/* a parameter or a stable expression: evaluate it once here */
-		PlanState  *ps = (PlanState *) fcinfo->context;
-		ExprState  *es = ExecInitExpr(expr, ps);
-
-		*value = ExecEvalExprSwitchContext(es, ps->ps_ExprContext, &isnull);
-	}
-	return !isnull;
-}
-
 PG_FUNCTION_INFO_V1(concentration_ratio_final);
 Datum
 concentration_ratio_final(PG_FUNCTION_ARGS)
 {
-	Datum		n;
-
-	if (PG_ARGISNULL(0) || !aggregate_constant_arg(fcinfo, 2, "n", &n))
-		PG_RETURN_NULL();
-	return mix_concentration_ratio_of(fcinfo, DatumGetInt64(n));
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("concentration_ratio(producer, quantity, n) of mineral_supply 0.1.0 is replaced"),
+			 errhint("Run ALTER EXTENSION mineral_supply UPDATE.")));
+	PG_RETURN_NULL();
 }

@@ -143,24 +143,30 @@ supply_mix_hhi_normalized(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(h);
 }
 
-/* CRn of argument 0 (also the final function of concentration_ratio's aggregate). */
-Datum
-mix_concentration_ratio_of(FunctionCallInfo fcinfo, int64 n)
+bool
+mix_concentration_ratio_view(const MixView *v, int64 n, double *cr)
 {
-	MixView		v;
 	MixShares	s;
 	MixMemory	mem = MIX_MEMORY();
 	uint32		k = top_n_arg(n);
 
-	MIX_ARG_WITH_SHARES(v, s);
-	PG_RETURN_FLOAT8(mix_concentration_ratio(&v, &s, k, &mem));
+	if (!mix_shares_init(v, &s))
+		return false;
+	*cr = mix_concentration_ratio(v, &s, k, &mem);
+	return true;
 }
 
 PG_FUNCTION_INFO_V1(supply_mix_concentration_ratio);
 Datum
 supply_mix_concentration_ratio(PG_FUNCTION_ARGS)
 {
-	return mix_concentration_ratio_of(fcinfo, PG_GETARG_INT64(1));
+	MixView		v;
+	double		cr;
+
+	PG_GETARG_MIX_VIEW(0, &v);
+	if (!mix_concentration_ratio_view(&v, PG_GETARG_INT64(1), &cr))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(cr);
 }
 
 PG_FUNCTION_INFO_V1(supply_mix_top_producers);

@@ -89,8 +89,12 @@ typedef bool (*MixProducerEdit) (void *arg, MixProducer *p);
  */
 extern Datum mix_rebuild(const MixView *v, MixProducerEdit edit, void *arg, double remainder);
 
-/* CRn of argument 0 for a given n (measures.c). */
-extern Datum mix_concentration_ratio_of(FunctionCallInfo fcinfo, int64 n);
+/*
+ * CRn of a mix (measures.c): false for a zero total; an error for n < 1.
+ */
+extern bool mix_concentration_ratio_view(const MixView *v, int64 n, double *cr);
+extern Datum supply_mix_in(PG_FUNCTION_ARGS);
+extern Datum supply_mix_out(PG_FUNCTION_ARGS);
 
 /* supply_mix + supply_mix (supply_mix.c) */
 extern Datum supply_mix_merge(PG_FUNCTION_ARGS);

@@ -2,7 +2,8 @@
 --
 -- What is checked: the supply_mix type; every function with its exact
 -- signature, return type, volatility and strictness; the aggregates (state
--- type supply_mix, not internal, with a combine function and initcond '{}',
+-- type supply_mix or supply_mix_top_n, not internal, with a combine function
+-- and an initcond of an empty mix,
 -- so that parallel query and Citus can combine partial states); the
 -- operators, the hash operator class and the JSON casts.  Three checks are
 -- generic over the extension's members in pg_depend (deptype 'e'), so that
@@ -111,11 +112,11 @@ SELECT function_returns('supply_mix_accum', ARRAY['supply_mix', 'text', 'double 
 SELECT volatility_is('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision'], 'immutable', 'supply_mix_accum(supply_mix, text, double precision) is IMMUTABLE');
 SELECT isnt_strict('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision'], 'supply_mix_accum(supply_mix, text, double precision) is not STRICT');
 
--- supply_mix_accum(supply_mix, text, double precision, bigint)
-SELECT has_function('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision', 'bigint'], 'supply_mix_accum(supply_mix, text, double precision, bigint) exists');
-SELECT function_returns('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision', 'bigint'], 'supply_mix', 'supply_mix_accum(supply_mix, text, double precision, bigint) returns supply_mix');
-SELECT volatility_is('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision', 'bigint'], 'immutable', 'supply_mix_accum(supply_mix, text, double precision, bigint) is IMMUTABLE');
-SELECT isnt_strict('supply_mix_accum', ARRAY['supply_mix', 'text', 'double precision', 'bigint'], 'supply_mix_accum(supply_mix, text, double precision, bigint) is not STRICT');
+-- supply_mix_top_n_accum(supply_mix_top_n, text, double precision, bigint)
+SELECT has_function('supply_mix_top_n_accum', ARRAY['supply_mix_top_n', 'text', 'double precision', 'bigint'], 'supply_mix_top_n_accum(supply_mix_top_n, text, double precision, bigint) exists');
+SELECT function_returns('supply_mix_top_n_accum', ARRAY['supply_mix_top_n', 'text', 'double precision', 'bigint'], 'supply_mix_top_n', 'supply_mix_top_n_accum(supply_mix_top_n, text, double precision, bigint) returns supply_mix_top_n');
+SELECT volatility_is('supply_mix_top_n_accum', ARRAY['supply_mix_top_n', 'text', 'double precision', 'bigint'], 'immutable', 'supply_mix_top_n_accum(supply_mix_top_n, text, double precision, bigint) is IMMUTABLE');
+SELECT isnt_strict('supply_mix_top_n_accum', ARRAY['supply_mix_top_n', 'text', 'double precision', 'bigint'], 'supply_mix_top_n_accum(supply_mix_top_n, text, double precision, bigint) is not STRICT');
 
 -- supply_mix_combine(supply_mix, supply_mix)
 SELECT has_function('supply_mix_combine', ARRAY['supply_mix', 'supply_mix'], 'supply_mix_combine(supply_mix, supply_mix) exists');
@@ -213,11 +214,11 @@ SELECT function_returns('gini', ARRAY['supply_mix'], 'double precision', 'gini(s
 SELECT volatility_is('gini', ARRAY['supply_mix'], 'immutable', 'gini(supply_mix) is IMMUTABLE');
 SELECT is_strict('gini', ARRAY['supply_mix'], 'gini(supply_mix) is STRICT');
 
--- concentration_ratio_final(supply_mix)
-SELECT has_function('concentration_ratio_final', ARRAY['supply_mix'], 'concentration_ratio_final(supply_mix) exists');
-SELECT function_returns('concentration_ratio_final', ARRAY['supply_mix'], 'double precision', 'concentration_ratio_final(supply_mix) returns double precision');
-SELECT volatility_is('concentration_ratio_final', ARRAY['supply_mix'], 'immutable', 'concentration_ratio_final(supply_mix) is IMMUTABLE');
-SELECT isnt_strict('concentration_ratio_final', ARRAY['supply_mix'], 'concentration_ratio_final(supply_mix) is not STRICT');
+-- concentration_ratio(supply_mix_top_n): the final function of concentration_ratio(producer, quantity, n)
+SELECT has_function('concentration_ratio', ARRAY['supply_mix_top_n'], 'concentration_ratio(supply_mix_top_n) exists');
+SELECT function_returns('concentration_ratio', ARRAY['supply_mix_top_n'], 'double precision', 'concentration_ratio(supply_mix_top_n) returns double precision');
+SELECT volatility_is('concentration_ratio', ARRAY['supply_mix_top_n'], 'immutable', 'concentration_ratio(supply_mix_top_n) is IMMUTABLE');
+SELECT is_strict('concentration_ratio', ARRAY['supply_mix_top_n'], 'concentration_ratio(supply_mix_top_n) is STRICT');
 
 -- adjust_producer(supply_mix, text, double precision)
 SELECT has_function('adjust_producer', ARRAY['supply_mix', 'text', 'double precision'], 'adjust_producer(supply_mix, text, double precision) exists');
@@ -265,7 +266,10 @@ SELECT set_has(
 	('supply_mix_hash(supply_mix)', 'supply_mix', 'integer'),
 	('supply_mix_merge(supply_mix,supply_mix)', 'supply_mix, supply_mix', 'supply_mix'),
 	('supply_mix_accum(supply_mix,text,double precision)', 'supply_mix, text, double precision', 'supply_mix'),
-	('supply_mix_accum(supply_mix,text,double precision,bigint)', 'supply_mix, text, double precision, bigint', 'supply_mix'),
+	('supply_mix_top_n_in(cstring)', 'cstring', 'supply_mix_top_n'),
+	('supply_mix_top_n_out(supply_mix_top_n)', 'supply_mix_top_n', 'cstring'),
+	('supply_mix_top_n_accum(supply_mix_top_n,text,double precision,bigint)', 'supply_mix_top_n, text, double precision, bigint', 'supply_mix_top_n'),
+	('supply_mix_top_n_combine(supply_mix_top_n,supply_mix_top_n)', 'supply_mix_top_n, supply_mix_top_n', 'supply_mix_top_n'),
 	('supply_mix_combine(supply_mix,supply_mix)', 'supply_mix, supply_mix', 'supply_mix'),
 	('supply_mix_agg(text,double precision)', 'producer text, quantity double precision', 'supply_mix'),
 	('supply_mix_agg(supply_mix)', 'mix supply_mix', 'supply_mix'),
@@ -285,7 +289,7 @@ SELECT set_has(
 	('effective_suppliers(supply_mix)', 'supply_mix', 'double precision'),
 	('gini(supply_mix)', 'supply_mix', 'double precision'),
 	('hhi(text,double precision)', 'producer text, quantity double precision', 'double precision'),
-	('concentration_ratio_final(supply_mix)', 'supply_mix', 'double precision'),
+	('concentration_ratio(supply_mix_top_n)', 'supply_mix_top_n', 'double precision'),
 	('concentration_ratio(text,double precision,bigint)', 'producer text, quantity double precision, n bigint', 'double precision'),
 	('adjust_producer(supply_mix,text,double precision)', 'supply_mix, producer text, delta double precision', 'supply_mix'),
 	('set_producer(supply_mix,text,double precision)', 'supply_mix, producer text, quantity double precision', 'supply_mix'),
@@ -320,27 +324,32 @@ SELECT is_aggregate('concentration_ratio', ARRAY['text', 'double precision', 'bi
 SELECT function_returns('concentration_ratio', ARRAY['text', 'double precision', 'bigint'], 'double precision', 'concentration_ratio(text, double precision, bigint) returns double precision');
 
 -- State type, combine function and initial condition, from pg_aggregate.
-CREATE TEMP TABLE agg_expected (ord int, agg regprocedure, sfunc text, ffunc text);
+-- concentration_ratio's state is a supply_mix_top_n, which carries its n.
+CREATE TEMP TABLE agg_expected (ord int, agg regprocedure, sfunc text, ffunc text, stype text, initcond text, combinefn text);
 INSERT INTO agg_expected VALUES
-	(1, 'supply_mix_agg(text, double precision)', 'supply_mix_accum(supply_mix,text,double precision)', '-'),
-	(2, 'supply_mix_agg(supply_mix)', 'supply_mix_combine(supply_mix,supply_mix)', '-'),
-	(3, 'hhi(text, double precision)', 'supply_mix_accum(supply_mix,text,double precision)', 'hhi(supply_mix)'),
-	(4, 'concentration_ratio(text, double precision, bigint)', 'supply_mix_accum(supply_mix,text,double precision,bigint)', 'concentration_ratio_final(supply_mix)');
+	(1, 'supply_mix_agg(text, double precision)', 'supply_mix_accum(supply_mix,text,double precision)', '-',
+	    'supply_mix', '{}', 'supply_mix_combine(supply_mix,supply_mix)'),
+	(2, 'supply_mix_agg(supply_mix)', 'supply_mix_combine(supply_mix,supply_mix)', '-',
+	    'supply_mix', '{}', 'supply_mix_combine(supply_mix,supply_mix)'),
+	(3, 'hhi(text, double precision)', 'supply_mix_accum(supply_mix,text,double precision)', 'hhi(supply_mix)',
+	    'supply_mix', '{}', 'supply_mix_combine(supply_mix,supply_mix)'),
+	(4, 'concentration_ratio(text, double precision, bigint)', 'supply_mix_top_n_accum(supply_mix_top_n,text,double precision,bigint)', 'concentration_ratio(supply_mix_top_n)',
+	    'supply_mix_top_n', '0:{}', 'supply_mix_top_n_combine(supply_mix_top_n,supply_mix_top_n)');
 
 SELECT ok(a.aggcombinefn <> 0, x.agg::text || ' has a combine function')
   FROM agg_expected x JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = x.agg ORDER BY x.ord;
-SELECT is(a.aggtranstype::regtype::text, 'supply_mix', x.agg::text || ' has state type supply_mix (not internal)')
+SELECT is(a.aggtranstype::regtype::text, x.stype, x.agg::text || ' has state type ' || x.stype || ' (not internal)')
   FROM agg_expected x JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = x.agg ORDER BY x.ord;
-SELECT is(a.agginitval, '{}', x.agg::text || ' has initcond ''{}'' (no rows give an empty mix)')
+SELECT is(a.agginitval, x.initcond, x.agg::text || ' has initcond ' || quote_literal(x.initcond) || ' (no rows give an empty mix)')
   FROM agg_expected x JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = x.agg ORDER BY x.ord;
 SELECT results_eq(
 	$$SELECT x.agg::text, a.aggkind::text, a.aggtransfn::regprocedure::text,
 	         CASE WHEN a.aggfinalfn = 0 THEN '-' ELSE a.aggfinalfn::regprocedure::text END,
 	         a.aggcombinefn::regprocedure::text
 	    FROM agg_expected x JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = x.agg ORDER BY x.ord$$,
-	$$SELECT x.agg::text, 'n', x.sfunc, x.ffunc, 'supply_mix_combine(supply_mix,supply_mix)'
+	$$SELECT x.agg::text, 'n', x.sfunc, x.ffunc, x.combinefn
 	    FROM agg_expected x ORDER BY x.ord$$,
-	'the aggregates are built from supply_mix_accum / supply_mix_combine with the declared final functions'
+	'the aggregates are built from their transition, final and combine functions as declared'
 );
 
 -- Generic: every aggregate of the extension can be combined from partial
