@@ -37,8 +37,12 @@ EXTRA_CLEAN = $(UNIT_TESTS) src/core/iso3166.h
 # pg_regress: every sql/*.sql, in name order, in a database without PostGIS
 # (the core extension must not need it); `make installcheck-postgis` runs
 # the PostGIS wing's own (postgis/test/sql) in a database of their own.
+# Both run as an ordinary role (README "Roles and privileges"): connected as
+# a superuser, test/prepare_db makes the database, installs the extension
+# and makes the superuser's sessions there start as mineral_supply_analyst.
 REGRESS      = $(sort $(notdir $(basename $(wildcard sql/*.sql))))
-REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION) --encoding=UTF8
+REGRESS_OPTS = --inputdir=. --use-existing
+REGRESS_PREP = regress-db
 POSTGIS_REGRESS = $(sort $(notdir $(basename $(wildcard postgis/test/sql/*.sql))))
 
 PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/postgis/src/core
@@ -59,11 +63,13 @@ POSTGIS_SQL_SRCS = $(sort $(wildcard postgis/src/sql/*.sql))
 $(POSTGIS_EXT)--$(POSTGIS_VERSION).sql: $(POSTGIS_SQL_SRCS) postgis/$(POSTGIS_EXT).control
 	cat $(POSTGIS_SQL_SRCS) > $@
 
-.PHONY: installcheck-postgis
+.PHONY: regress-db installcheck-postgis
+regress-db:
+	test/prepare_db $(CONTRIB_TESTDB) $(EXTENSION)
 installcheck-postgis:
+	test/prepare_db contrib_regression_postgis $(EXTENSION)
 	$(pg_regress_installcheck) --inputdir=postgis/test --outputdir=postgis/test \
-		--dbname=contrib_regression_postgis --load-extension=$(EXTENSION) --encoding=UTF8 \
-		$(POSTGIS_REGRESS)
+		--use-existing --dbname=contrib_regression_postgis $(POSTGIS_REGRESS)
 
 # PGXS tracks no header dependencies: rebuild everything when a header changes.
 $(OBJS): $(wildcard src/*.h src/core/*.h postgis/src/core/*.h)
@@ -84,7 +90,9 @@ CORE_SRCS   = $(CORE_OBJS:.o=.c)
 CORE_UNIT_TESTS = $(basename $(sort $(wildcard test/unit/test_*.c)))
 UNIT_TESTS  = $(CORE_UNIT_TESTS) postgis/test/unit/test_reach
 UNIT_CC     = $(CC) $(CFLAGS) $(PG_CFLAGS) -I$(includedir_server) -Isrc -Isrc/core -Ipostgis/src/core -Itest/unit
-UNIT_LIBS   = -L$(PG_PKGLIBDIR) -lpgcommon -lpgport -lm
+# libpgcommon/libpgport: in pkglibdir with Debian's packages, in libdir with
+# a server built from source.
+UNIT_LIBS   = -L$(PG_PKGLIBDIR) -L$(shell $(PG_CONFIG) --libdir) -lpgcommon -lpgport -lm
 
 $(CORE_UNIT_TESTS): test/unit/%: test/unit/%.c test/unit/harness.h $(CORE_SRCS) $(wildcard src/core/*.h) src/core/iso3166.h
 	$(UNIT_CC) -o $@ $< $(CORE_SRCS) $(UNIT_LIBS)
@@ -98,6 +106,12 @@ unit: $(UNIT_TESTS)
 
 test:
 	./test/run
+
+# The PostgreSQL version matrix (15 and 18, Citus on each, pg_upgrade 15 -> 18):
+# builds the majors Debian 12 lacks from Debian's source packages, cached.
+.PHONY: versions
+versions:
+	./test/versions
 
 # libFuzzer targets of the core (fuzz/, clang): `make fuzz` runs each for
 # 10 s (part of `make test`), `make fuzz-long` for 10 M executions each.

@@ -10,7 +10,10 @@ SELECT c, country_name(c), alpha3(c), numeric_code(c)
 FROM (VALUES ('KZ'::country_code), ('CN'), ('CI'), ('AX'), ('BO'), ('NA'), ('GB')) v(c) ORDER BY c;
 
 -- Every entry of the iso-codes file this build was generated from is
--- accepted in all three forms, and gives back its alpha-2 and names.
+-- accepted in all three forms, and gives back its alpha-2 and names.  psql
+-- (the client) reads the file: reading the server's files is not for an
+-- ordinary role, which this suite runs as.
+\set iso_3166_json `cat /usr/share/iso-codes/json/iso_3166-1.json`
 SELECT count(*) AS entries,
        count(*) FILTER (WHERE e->>'alpha_2' = (e->>'alpha_2')::country_code::text
                           AND e->>'alpha_2' = (e->>'alpha_3')::country_code::text
@@ -18,7 +21,7 @@ SELECT count(*) AS entries,
                           AND alpha3((e->>'alpha_2')::country_code) = e->>'alpha_3'
                           AND numeric_code((e->>'alpha_2')::country_code) = e->>'numeric'
                           AND country_name((e->>'alpha_2')::country_code) = coalesce(e->>'common_name', e->>'name')) AS round_trip
-FROM jsonb_array_elements(pg_read_file('/usr/share/iso-codes/json/iso_3166-1.json')::jsonb -> '3166-1') e;
+FROM jsonb_array_elements(:'iso_3166_json'::jsonb -> '3166-1') e;
 SELECT country_code_source() LIKE 'iso-codes %' AS states_its_source;
 
 -- Unknown codes: 22P02, with a hint where one is obvious.

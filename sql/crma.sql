@@ -43,6 +43,10 @@ SELECT (crma_third_country_gap(
 
 -- Benchmarks are read from the table: a 2035 what-if, and an edit of a
 -- shipped row (stored as the user's own row, which takes precedence).
+-- Editing them is an editor's: this suite runs as an ordinary role, and
+-- mineral_supply_editor has the grant README "Roles and privileges" tells a
+-- DBA to give (test/prepare_db).
+SET ROLE mineral_supply_editor;
 INSERT INTO crma_benchmark (benchmark, bound, share, target_year, legal_reference)
 VALUES ('processing', 'at least', 0.50, 2035, 'what-if: a stricter processing benchmark');
 SELECT benchmark_share, gap_t, met, legal_reference FROM crma_capacity_gap('processing', 1000, 450, 2035);
@@ -56,6 +60,7 @@ FROM crma_third_country_gap('{"CN": 700, "MY": 150, "DE": 100, "": 50}', 1000, '
 DELETE FROM crma_benchmark WHERE seeded;
 -- the user's row can; the shipped 65 % is in force again
 DELETE FROM crma_benchmark WHERE NOT seeded AND benchmark = 'third country';
+SET ROLE mineral_supply_analyst;
 SELECT limit_share FROM crma_third_country_gap('{"CN": 700}', 1000, '2030-12-31');
 
 -- Errors.

@@ -12,6 +12,11 @@
 -- pg_temp.outcome(sql), which runs a statement and returns its result as
 -- text or "ERROR <sqlstate>: <message>" (the error is raised and caught in
 -- a subtransaction: a crash would still end this session).
+--
+-- Like the whole suite, it runs as an ordinary role (mineral_supply_analyst,
+-- test/prepare_db): hostile input is what any user can send.  Where it
+-- needs more, it says so: files on the server (the superuser) and the
+-- reference table's own checks (the editor).
 
 SET client_min_messages = warning;
 
@@ -337,10 +342,15 @@ FROM producers('{"\ud83d\ude00": 1}');
 -------------------------------------------------------------------------------
 
 -- A file of PostgreSQL's binary COPY format with one row of one field,
--- written on the server with lo_export (this suite runs as superuser), then
--- read with a server-side COPY: every byte of the field reaches
--- supply_mix_recv (or country_code_recv) as it is.
-SELECT current_setting('data_directory') || '/hostile_copy.bin' AS copyfile \gset
+-- written on the server with lo_export, then read with a server-side COPY:
+-- every byte of the field reaches supply_mix_recv (or country_code_recv) as
+-- it is, and each case is one statement, so that pg_temp.outcome can catch
+-- its error.  Files on the server are not an ordinary role's (reading and
+-- writing them takes a superuser, or pg_read_server_files and
+-- pg_write_server_files): those statements run as the session user, the
+-- superuser (SET ROLE NONE below).  At the end of this part an ordinary role
+-- sends crafted files the way it can, from the client (psql's \copy, which
+-- is COPY FROM STDIN), and meets the same checks.
 CREATE FUNCTION pg_temp.write_file(contents bytea) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -372,6 +382,9 @@ LANGUAGE sql AS $$
 $$;
 CREATE TABLE copy_mix (m supply_mix);
 CREATE TABLE copy_country (c country_code);
+-- the files on the server: as the superuser
+SET ROLE NONE;
+SELECT current_setting('data_directory') || '/hostile_copy.bin' AS copyfile \gset
 
 -- A valid file first: the format is right.
 SELECT pg_temp.copy_file(pg_temp.wire(4, ARRAY['US', 'CN', 'CN'], ARRAY[2, 5, 1]));
@@ -457,6 +470,27 @@ SELECT what, pg_temp.outcome(format($q$SELECT pg_temp.copy_file(%L); TRUNCATE co
 FROM (VALUES ('CN', '\x434e'::bytea), ('cn (lower case)', '\x636e'), ('ZZ', '\x5a5a'), ('two zero bytes', '\x0000'),
              ('0xffff', '\xffff'), ('one byte', '\x43'), ('three bytes', '\x434e00'), ('empty', '')) v(what, field);
 SELECT c, country_name(c) FROM copy_country;
+SET ROLE mineral_supply_analyst;
+
+-- An ordinary role's binary COPY: psql writes the file on the client (a
+-- bytea column in binary COPY format is its bytes as they are) and sends it
+-- with \copy.  A valid file reads as above; crafted ones meet the same
+-- checks.
+TRUNCATE copy_mix, copy_country;
+\copy (SELECT pg_temp.wire(4, ARRAY['US', 'CN', 'CN'], ARRAY[2, 5, 1])) TO 'results/hostile_client.bin' (FORMAT binary)
+\copy copy_mix FROM 'results/hostile_client.bin' (FORMAT binary)
+SELECT m AS sent_by_the_client FROM copy_mix;
+\copy (SELECT pg_temp.wire(0, '{}', '{}', version => 2)) TO 'results/hostile_client.bin' (FORMAT binary)
+\copy copy_mix FROM 'results/hostile_client.bin' (FORMAT binary)
+\copy (SELECT pg_temp.wire(0, '{}', '{}', n => 10000001)) TO 'results/hostile_client.bin' (FORMAT binary)
+\copy copy_mix FROM 'results/hostile_client.bin' (FORMAT binary)
+\copy (SELECT pg_temp.wire(0, '{a}', '{NaN}')) TO 'results/hostile_client.bin' (FORMAT binary)
+\copy copy_mix FROM 'results/hostile_client.bin' (FORMAT binary)
+\copy (SELECT '\x0100'::bytea || int4send(1) || float8send(0) || int4send(1) || '\xff' || float8send(1)) TO 'results/hostile_client.bin' (FORMAT binary)
+\copy copy_mix FROM 'results/hostile_client.bin' (FORMAT binary)
+\copy (SELECT '\x5a5a'::bytea) TO 'results/hostile_client.bin' (FORMAT binary)
+\copy copy_country FROM 'results/hostile_client.bin' (FORMAT binary)
+SELECT count(*) AS rows_after_the_crafted_files FROM copy_mix;
 
 -------------------------------------------------------------------------------
 -- country_code and the EU calendar
@@ -505,12 +539,16 @@ FROM (VALUES
 	($$SELECT crma_third_country_gap('{"CN": 700}', 1000, '2030-01-01', 1999)::text$$),
 	($$SELECT count(*)::text FROM crma_assessment('NaN', 1, 1, 1, '{}', '2030-01-01')$$),
 	($$SELECT count(*)::text FROM crma_assessment(1000, 1, 1, 1, '{"XX": 1}', '2030-01-01')$$)) v(q);
+-- the reference table's own checks, as the editor (an ordinary role may not
+-- write it at all: 42501, sql/privileges.sql)
 \set VERBOSITY sqlstate
+SET ROLE mineral_supply_editor;
 INSERT INTO crma_benchmark (benchmark, bound, share, target_year, legal_reference) VALUES ('recycling', 'at least', 'NaN', 2040, 'x');
 INSERT INTO crma_benchmark (benchmark, bound, share, target_year, legal_reference) VALUES ('recycling', 'at least', 1.5, 2040, 'x');
 INSERT INTO crma_benchmark (benchmark, bound, share, target_year, legal_reference) VALUES ('mining', 'at least', 0.5, 2040, 'x');
 INSERT INTO crma_benchmark (benchmark, bound, share, target_year, legal_reference) VALUES ('recycling', 'at least', 0.5, 2040, NULL);
 DELETE FROM crma_benchmark WHERE seeded;
+SET ROLE mineral_supply_analyst;
 \set VERBOSITY default
 
 -------------------------------------------------------------------------------

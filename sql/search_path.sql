@@ -3,10 +3,13 @@
 -- MATERIALIZED VIEW and other maintenance (pg_catalog, pg_temp; enforced
 -- from PostgreSQL 17): every function must be callable schema-qualified,
 -- and SQL bodies must find the extension's objects without the path.  In a
--- database of its own (pg_regress installed the extension into public of
--- the test database).
+-- database of its own (test/prepare_db installed the extension into public
+-- of the test database).  Making the database and installing the extension
+-- are a superuser's (SET ROLE NONE: the session user); the rest runs as the
+-- ordinary role of this suite, and edits the reference table as the editor.
 
 SELECT current_database() AS regress_db \gset
+SET ROLE NONE;
 SET client_min_messages = warning;
 DROP DATABASE IF EXISTS mineral_supply_search_path;
 CREATE DATABASE mineral_supply_search_path;
@@ -14,6 +17,14 @@ CREATE DATABASE mineral_supply_search_path;
 SET client_min_messages = warning;
 CREATE SCHEMA ms;
 CREATE EXTENSION mineral_supply SCHEMA ms;
+-- what README "Roles and privileges" says: USAGE on the extension's schema
+-- for its users, the editors' grant; and, as test/prepare_db does, CREATE
+-- for the analyst's own objects
+GRANT USAGE ON SCHEMA ms TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE ON ms.crma_benchmark, ms.criticality_threshold TO mineral_supply_editor;
+GRANT CREATE ON DATABASE mineral_supply_search_path TO mineral_supply_analyst;
+GRANT CREATE ON SCHEMA public TO mineral_supply_analyst;
+SET ROLE mineral_supply_analyst;
 SELECT e.extname, n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 WHERE e.extname = 'mineral_supply';
 -- nothing of the extension went elsewhere
@@ -118,13 +129,16 @@ SELECT ms.hhi_wgi(ms.with_weights('{"CN": 6, "US": 4}', '{"CN": 5, "US": 2}')) A
 FROM (VALUES ('CN', 6::float8, 5::float8), ('US', 4, 2)) v(p, q, w);
 SELECT ms.wgi_scaled(0.5), ms.eu_import_reliance(10, 80, 20), ms.is_critical(1.5, 3.0),
        ms.usgs_net_import_reliance(10, 80, 20);
--- The trigger on the reference table runs under the path too.
+-- The trigger on the reference table runs under the path too (as the
+-- editor).
+SET ROLE mineral_supply_editor;
 UPDATE ms.crma_benchmark SET share = 0.45 WHERE benchmark = 'processing' AND target_year = 2030;
 SELECT benchmark, share, seeded FROM ms.crma_benchmark WHERE benchmark = 'processing' ORDER BY seeded;
 SELECT * FROM ms.crma_benchmark_share('processing', 2030);
 \set VERBOSITY sqlstate
 DELETE FROM ms.crma_benchmark WHERE seeded;
 \set VERBOSITY default
+SET ROLE mineral_supply_analyst;
 
 -------------------------------------------------------------------------------
 -- Expression indexes and materialized views built under that path
@@ -205,5 +219,6 @@ SELECT * FROM ms.crma_benchmark_share('extraction', 2030);
 SET search_path = pg_catalog, pg_temp;
 
 \c :regress_db
+SET ROLE NONE;
 SET client_min_messages = warning;
 DROP DATABASE mineral_supply_search_path;

@@ -154,7 +154,8 @@ extern MixTable *mix_table_create_shared(const MixMemory *mem, uint32 expected, 
  * Adds quantity to a producer (key NULL: to the remainder).  The quantity
  * must be finite and >= 0 (checked).  Names must be 1..MIX_MAX_KEY_LEN
  * bytes.  Sums are compensated, so the result does not depend on row order
- * beyond the last bits.
+ * beyond the last bits.  A sum that would leave float8 is refused
+ * (MIX_SUM_OVERFLOW) and leaves the producer's quantity as it was.
  */
 extern MixStatus mix_table_add(MixTable *t, const char *key, size_t len, double quantity);
 

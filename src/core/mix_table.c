@@ -613,11 +613,24 @@ entry_for(MixTable *t, const char *key, size_t len, double weight,
 }
 
 static inline MixStatus
+add_to_sum(double *sum, double *comp, double quantity)
+{
+	double		s = *sum,
+				c = *comp;
+
+	neumaier_add(&s, &c, quantity);
+	/* the value is sum + comp: it can overflow while sum alone has not */
+	if (unlikely(!isfinite(s + c)))
+		return MIX_SUM_OVERFLOW;	/* the sum keeps its finite value */
+	*sum = s;
+	*comp = c;
+	return MIX_OK;
+}
+
+static inline MixStatus
 add_to_entry(MixEntry *e, double quantity)
 {
-	neumaier_add(&e->sum, &e->comp, quantity);
-	/* the value is sum + comp: it can overflow while sum alone has not */
-	return likely(isfinite(e->sum + e->comp)) ? MIX_OK : MIX_SUM_OVERFLOW;
+	return add_to_sum(&e->sum, &e->comp, quantity);
 }
 
 MixStatus
@@ -630,10 +643,7 @@ mix_table_add(MixTable *t, const char *key, size_t len, double quantity)
 	if (unlikely(st != MIX_OK))
 		return st;
 	if (key == NULL)
-	{
-		neumaier_add(&t->remainder, &t->remainder_comp, quantity);
-		return likely(isfinite(t->remainder + t->remainder_comp)) ? MIX_OK : MIX_SUM_OVERFLOW;
-	}
+		return add_to_sum(&t->remainder, &t->remainder_comp, quantity);
 	/* a weighted mix takes weighted quantities only, as the converse */
 	if (unlikely(t->weighted))
 		return MIX_WEIGHT_MISSING;

@@ -13,7 +13,7 @@ CREATE TABLE crma_benchmark (
 	PRIMARY KEY (benchmark, target_year, seeded)
 );
 COMMENT ON TABLE crma_benchmark IS
-	'CRMA benchmarks as shares of EU annual consumption; seeded with Art. 5(1) for 2030. Edit or add rows (a 2035 what-if): your rows take precedence over the seeded ones and pg_dump keeps them';
+	'CRMA benchmarks as shares of EU annual consumption; seeded with Art. 5(1) for 2030. Readable by everyone; editors (granted INSERT, UPDATE, DELETE) edit or add rows (a 2035 what-if): their rows take precedence over the seeded ones and pg_dump keeps them';
 COMMENT ON COLUMN crma_benchmark.benchmark IS 'extraction, processing or recycling capacity; or the largest single third country';
 COMMENT ON COLUMN crma_benchmark.bound IS '"at least" for the capacity benchmarks, "at most" for the third-country limit';
 COMMENT ON COLUMN crma_benchmark.share IS 'Share of EU annual consumption, 0-1';
@@ -21,6 +21,11 @@ COMMENT ON COLUMN crma_benchmark.target_year IS 'The year the benchmark is for';
 COMMENT ON COLUMN crma_benchmark.legal_reference IS 'Where the benchmark comes from';
 COMMENT ON COLUMN crma_benchmark.note IS 'What the text says beyond the number';
 COMMENT ON COLUMN crma_benchmark.seeded IS 'true for the rows the extension ships (read-only: an UPDATE makes your own row); false for yours';
+-- Reading the reference tables is for everyone who can use the extension
+-- (the CRMA and criticality functions run as their caller and read them);
+-- writing is the owner's, who ran CREATE EXTENSION, and whoever a DBA
+-- grants INSERT, UPDATE, DELETE (README "Roles and privileges").
+GRANT SELECT ON crma_benchmark TO PUBLIC;
 
 INSERT INTO crma_benchmark (benchmark, bound, share, target_year, legal_reference, note, seeded) VALUES
 	('extraction', 'at least', 0.10, 2030, 'Regulation (EU) 2024/1252, Art. 5(1)(a)(i)',
@@ -59,13 +64,46 @@ COMMENT ON FUNCTION reference_row_protect() IS
 	'Trigger of the reference tables: an UPDATE of a shipped row writes a user row with the same key instead; a DELETE of one is refused';
 CREATE TRIGGER protect_seeded BEFORE UPDATE OR DELETE ON crma_benchmark
 	FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION reference_row_protect('benchmark', 'target_year');
+COMMENT ON TRIGGER protect_seeded ON crma_benchmark IS
+	'Shipped benchmarks stay as shipped: an UPDATE writes the user''s own row for the same benchmark and year, a DELETE is refused';
+
+-- Seeded rows are the owner's: a granted editor writes user rows only.  A
+-- row with seeded = true from anyone else (an INSERT, or an UPDATE that sets
+-- seeded) is refused, so no one can pass their own figure off as the
+-- shipped one (and pg_dump, which leaves seeded rows out, cannot lose it).
+-- The extension script runs as the owner, and superusers are members of
+-- every role.  An UPDATE of a shipped row never gets here: protect_seeded
+-- fires first (triggers fire in name order) and writes the user's row, with
+-- seeded = false, instead.
+CREATE FUNCTION reference_row_seeded_by_owner() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	owner oid;
+BEGIN
+	SELECT c.relowner INTO owner FROM pg_class c WHERE c.oid = TG_RELID;
+	IF NOT pg_has_role(current_user, owner, 'MEMBER') THEN
+		RAISE EXCEPTION 'only the owner of %.% can write rows with seeded = true', TG_TABLE_SCHEMA, TG_TABLE_NAME
+			USING ERRCODE = '42501',
+			      DETAIL = 'Seeded rows are the ones mineral_supply ships.',
+			      HINT = 'Write your own row, with seeded = false (the default): it takes precedence over the seeded one.';
+	END IF;
+	RETURN NEW;
+END $$;
+COMMENT ON FUNCTION reference_row_seeded_by_owner() IS
+	'Trigger of the reference tables: only the table owner (a member of the owner role; superusers are) may write a row with seeded = true';
+CREATE TRIGGER seeded_by_owner BEFORE INSERT OR UPDATE ON crma_benchmark
+	FOR EACH ROW WHEN (NEW.seeded) EXECUTE FUNCTION reference_row_seeded_by_owner();
+COMMENT ON TRIGGER seeded_by_owner ON crma_benchmark IS
+	'Only the owner writes rows with seeded = true (the shipped benchmarks)';
 
 SELECT pg_catalog.pg_extension_config_dump('crma_benchmark', 'WHERE NOT seeded');
 
--- The benchmark in force: a user row over the seeded one.
+-- The benchmark in force: a user row over the seeded one.  The path is
+-- pinned, so that an operator (=) of a caller's schema ahead of pg_catalog
+-- on the caller's search_path cannot stand in for the built-in one.
 CREATE FUNCTION crma_benchmark_share(benchmark text, target_year integer,
 		OUT share double precision, OUT legal_reference text)
-LANGUAGE sql STABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
 	SELECT b.share, b.legal_reference
 	FROM @extschema@.crma_benchmark b
 	WHERE b.benchmark = $1 AND b.target_year = $2
@@ -150,7 +188,7 @@ CREATE FUNCTION crma_assessment(consumption_t double precision,
 	RETURNS TABLE (benchmark text, stage text, bound text, benchmark_share double precision,
 	               achieved_share double precision, gap_t double precision, met boolean,
 	               country country_code, unattributed_t double precision, legal_reference text)
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
+LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
 	SELECT s.stage, s.stage, 'at least', g.benchmark_share, g.achieved_share, g.gap_t, g.met,
 	       NULL::@extschema@.country_code, NULL::double precision, g.legal_reference
 	FROM (VALUES (1, 'extraction', $2), (2, 'processing', $3), (3, 'recycling', $4)) s(ord, stage, capacity),

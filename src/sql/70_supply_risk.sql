@@ -187,7 +187,7 @@ CREATE TABLE criticality_threshold (
 	PRIMARY KEY (method, seeded)
 );
 COMMENT ON TABLE criticality_threshold IS
-	'Thresholds of criticality (SR >= supply_risk_min and EI >= economic_importance_min); seeded with the CRMA''s; edit or add rows: your rows take precedence and pg_dump keeps them';
+	'Thresholds of criticality (SR >= supply_risk_min and EI >= economic_importance_min); seeded with the CRMA''s. Readable by everyone; editors (granted INSERT, UPDATE, DELETE) edit or add rows: their rows take precedence and pg_dump keeps them';
 COMMENT ON COLUMN criticality_threshold.method IS 'Name of the method, e.g. ''EU CRMA''';
 COMMENT ON COLUMN criticality_threshold.supply_risk_min IS 'Lowest supply risk that is critical (inclusive)';
 COMMENT ON COLUMN criticality_threshold.economic_importance_min IS 'Lowest economic importance that is critical (inclusive)';
@@ -195,8 +195,17 @@ COMMENT ON COLUMN criticality_threshold.legal_reference IS 'Where the thresholds
 COMMENT ON COLUMN criticality_threshold.seeded IS 'true for the rows the extension ships (read-only: an UPDATE makes your own row); false for yours';
 INSERT INTO criticality_threshold VALUES
 	('EU CRMA', 1.0, 2.8, 'Regulation (EU) 2024/1252, Art. 4(2): supply risk >= 1 and economic importance >= 2,8', true);
+-- Readable by everyone, written by the owner and whom a DBA grants, seeded
+-- rows by the owner only: as crma_benchmark (60_crma.sql).
+GRANT SELECT ON criticality_threshold TO PUBLIC;
 CREATE TRIGGER protect_seeded BEFORE UPDATE OR DELETE ON criticality_threshold
 	FOR EACH ROW WHEN (OLD.seeded) EXECUTE FUNCTION reference_row_protect('method');
+COMMENT ON TRIGGER protect_seeded ON criticality_threshold IS
+	'Shipped thresholds stay as shipped: an UPDATE writes the user''s own row for the same method, a DELETE is refused';
+CREATE TRIGGER seeded_by_owner BEFORE INSERT OR UPDATE ON criticality_threshold
+	FOR EACH ROW WHEN (NEW.seeded) EXECUTE FUNCTION reference_row_seeded_by_owner();
+COMMENT ON TRIGGER seeded_by_owner ON criticality_threshold IS
+	'Only the owner writes rows with seeded = true (the shipped thresholds)';
 SELECT pg_catalog.pg_extension_config_dump('criticality_threshold', 'WHERE NOT seeded');
 
 CREATE FUNCTION is_critical(supply_risk double precision, economic_importance double precision,

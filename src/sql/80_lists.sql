@@ -12,5 +12,8 @@ COMMENT ON COLUMN critical_material_list.list IS 'eu_crma_strategic, eu_crma_cri
 COMMENT ON COLUMN critical_material_list.material IS 'The material as the list names it';
 COMMENT ON COLUMN critical_material_list.grade_form IS 'Grade or form where the list gives one (e.g. battery grade)';
 COMMENT ON COLUMN critical_material_list.source IS 'The legal or official source of the list';
+-- Reference data without user rows: readable by everyone, written by the
+-- owner only.
+GRANT SELECT ON critical_material_list TO PUBLIC;
 
 -- The rows are in 81_lists_data.sql.

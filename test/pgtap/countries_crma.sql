@@ -15,14 +15,21 @@
 -- the decided errors: unknown codes (22P02, with the hint where there is
 -- one), non-country producers in EU measures (22023), infinite dates
 -- (22023), bad stages and quantities in the CRMA functions (22023), a
--- missing benchmark (22023), deleting a seeded benchmark (55000), and the
--- table's constraints (23514, 23502).
+-- missing benchmark (22023), deleting a seeded benchmark (55000), the
+-- table's constraints (23514, 23502), and who may write it (42501): readable
+-- by PUBLIC, writable by the editors a DBA grants (README "Roles and
+-- privileges"), seeded rows by the owner only.
+--
+-- Runs as an ordinary role, mineral_supply_analyst (test/prepare_db), and
+-- as the editor role test/prepare_db grants what README says, where a check
+-- writes the table (SET ROLE mineral_supply_editor).
 --
 -- (api_shape.sql already checks, generically over every member of the
 -- extension, PARALLEL SAFE, no SECURITY DEFINER and a comment on every
 -- object.)
 --
--- Runs standalone in a fresh database:  pg_prove -d <db> test/pgtap/*.sql
+-- Runs in a database test/prepare_db made (it needs the test roles):
+--     test/prepare_db <db> pgtap mineral_supply && pg_prove -d <db> test/pgtap/*.sql
 \unset ECHO
 \set QUIET 1
 \set ON_ERROR_STOP 1
@@ -35,7 +42,7 @@ SET LOCAL client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS mineral_supply;
 
-SELECT plan(238);
+SELECT plan(248);
 
 CREATE TEMP VIEW ext_proc AS
 SELECT p.*
@@ -136,14 +143,16 @@ SELECT CASE WHEN strict THEN is_strict(name, args, signature || ' is STRICT')
   FROM fn_expected ORDER BY ord;
 
 -- SQL and PL/pgSQL bodies: schema-qualified references (@extschema@), and
--- the PL/pgSQL ones pin their search_path.
+-- every one pins its search_path (an operator of a caller's schema ahead of
+-- pg_catalog on the caller's path could stand in for a built-in one in an
+-- SQL body that did not).
 SELECT is(
 	ARRAY(SELECT p.oid::regprocedure::text FROM ext_proc p JOIN pg_catalog.pg_language l ON l.oid = p.prolang
-	       WHERE l.lanname = 'plpgsql'
+	       WHERE l.lanname IN ('sql', 'plpgsql')
 	         AND NOT coalesce(p.proconfig @> ARRAY['search_path=pg_catalog, pg_temp'], false)
 	       ORDER BY 1),
 	'{}'::text[],
-	'every PL/pgSQL function of the extension pins search_path = pg_catalog, pg_temp'
+	'every SQL and PL/pgSQL function of the extension pins search_path = pg_catalog, pg_temp'
 );
 
 -------------------------------------------------------------------------------
@@ -282,6 +291,20 @@ SELECT is(
 	ROW('O', true, true, true, true, false, true)::text,
 	'protect_seeded fires BEFORE UPDATE OR DELETE, FOR EACH ROW, only on seeded rows'
 );
+SELECT has_trigger('crma_benchmark', 'seeded_by_owner', 'crma_benchmark has the trigger seeded_by_owner');
+SELECT trigger_is('crma_benchmark', 'seeded_by_owner', 'reference_row_seeded_by_owner',
+	'seeded_by_owner runs reference_row_seeded_by_owner()');
+SELECT is(
+	(SELECT ROW(t.tgenabled, (t.tgtype & 2) <> 0, (t.tgtype & 1) <> 0, (t.tgtype & 8) <> 0, (t.tgtype & 16) <> 0,
+	            (t.tgtype & 4) <> 0, pg_catalog.pg_get_triggerdef(t.oid) LIKE '%WHEN (new.seeded)%',
+	            t.tgname > 'protect_seeded')::text
+	   FROM pg_catalog.pg_trigger t WHERE t.tgrelid = 'crma_benchmark'::regclass AND t.tgname = 'seeded_by_owner'),
+	ROW('O', true, true, false, true, true, true, true)::text,
+	'seeded_by_owner fires BEFORE INSERT OR UPDATE, FOR EACH ROW, on seeded rows, after protect_seeded (name order)'
+);
+SELECT ok(pg_catalog.has_table_privilege('public', 'crma_benchmark', 'SELECT'), 'PUBLIC reads crma_benchmark');
+SELECT ok(NOT pg_catalog.has_table_privilege('public', 'crma_benchmark', 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER'),
+	'PUBLIC writes nothing to crma_benchmark');
 SELECT results_eq(
 	$$SELECT benchmark, bound, share, target_year, legal_reference FROM crma_benchmark WHERE seeded ORDER BY benchmark$$,
 	$$VALUES ('extraction', 'at least', 0.10::float8, 2030, 'Regulation (EU) 2024/1252, Art. 5(1)(a)(i)'),
@@ -310,7 +333,10 @@ SELECT is(
 -- Errors and their SQLSTATEs
 -------------------------------------------------------------------------------
 
-CREATE TEMP TABLE err_case (ord serial PRIMARY KEY, state char(5) NOT NULL, description text NOT NULL, sql text NOT NULL);
+-- run_as: who runs the case; this suite's ordinary role, but the editor
+-- where a case writes crma_benchmark (its checks are for those who may)
+CREATE TEMP TABLE err_case (ord serial PRIMARY KEY, state char(5) NOT NULL, description text NOT NULL, sql text NOT NULL,
+	run_as text NOT NULL DEFAULT 'analyst');
 
 INSERT INTO err_case (state, description, sql) VALUES
 	-- unknown country codes
@@ -378,10 +404,26 @@ INSERT INTO err_case (state, description, sql) VALUES
 	          $$INSERT INTO crma_benchmark (benchmark, bound, share, target_year, legal_reference) VALUES ('recycling', 'about', 0.5, 2035, 'x')$$),
 	('23502', 'crma_benchmark: no legal reference',
 	          $$INSERT INTO crma_benchmark (benchmark, bound, share, target_year) VALUES ('recycling', 'at least', 0.5, 2035)$$);
+UPDATE err_case SET run_as = 'editor' WHERE description LIKE 'crma_benchmark: %';
+-- who may write the table
+INSERT INTO err_case (state, description, sql, run_as) VALUES
+	('42501', 'crma_benchmark: an ordinary role inserts a row',
+	          $$INSERT INTO crma_benchmark (benchmark, bound, share, target_year, legal_reference) VALUES ('recycling', 'at least', 0.5, 2035, 'x')$$,
+	          'analyst'),
+	('42501', 'crma_benchmark: an ordinary role updates a row', $$UPDATE crma_benchmark SET share = 0.5$$, 'analyst'),
+	('42501', 'crma_benchmark: an ordinary role deletes a row', $$DELETE FROM crma_benchmark WHERE NOT seeded$$, 'analyst'),
+	('42501', 'crma_benchmark: an editor inserts a seeded row (only the owner writes those)',
+	          $$INSERT INTO crma_benchmark (benchmark, bound, share, target_year, legal_reference, seeded) VALUES ('recycling', 'at least', 0.5, 2035, 'x', true)$$,
+	          'editor');
+GRANT SELECT ON err_case TO mineral_supply_editor;
 
-SELECT throws_ok(sql, state, NULL, state || ' ' || description) FROM err_case ORDER BY ord;
+SELECT throws_ok(sql, state, NULL, state || ' ' || description) FROM err_case WHERE run_as = 'analyst' ORDER BY ord;
+SET ROLE mineral_supply_editor;
+SELECT throws_ok(sql, state, NULL, state || ' ' || description) FROM err_case WHERE run_as = 'editor' ORDER BY ord;
+SET ROLE mineral_supply_analyst;
 
--- Messages in PostgreSQL's style: lower case, no final period.
+-- Messages in PostgreSQL's style: lower case, no final period (each case
+-- run as its role again).
 CREATE FUNCTION pg_temp.error_fields(sql text, OUT message text, OUT hint text)
 LANGUAGE plpgsql AS $fn$
 BEGIN
@@ -393,12 +435,23 @@ $fn$;
 SELECT is(
 	ARRAY(SELECT description || ': ' || m.message
 	        FROM err_case, pg_temp.error_fields(sql) m
-	       WHERE state <> '23514' AND state <> '23502'
+	       WHERE state <> '23514' AND state <> '23502' AND run_as = 'analyst'
 	         AND (m.message ~ '^[A-Z][a-z]*\M' OR m.message ~ '\.$')
 	       ORDER BY ord),
 	'{}'::text[],
 	'error messages are lower case and have no final period'
 );
+SET ROLE mineral_supply_editor;
+SELECT is(
+	ARRAY(SELECT description || ': ' || m.message
+	        FROM err_case, pg_temp.error_fields(sql) m
+	       WHERE state <> '23514' AND state <> '23502' AND run_as = 'editor'
+	         AND (m.message ~ '^[A-Z][a-z]*\M' OR m.message ~ '\.$')
+	       ORDER BY ord),
+	'{}'::text[],
+	'error messages are lower case and have no final period (the cases the editor runs)'
+);
+SET ROLE mineral_supply_analyst;
 
 -- Hints where one is obvious.
 SELECT is((pg_temp.error_fields($$SELECT 'UK'::country_code$$)).hint, 'The United Kingdom''s ISO 3166-1 code is GB.',
@@ -422,14 +475,16 @@ SELECT is(eu_share('{"DE": 1, "DEU": 1, "276": 2, "CN": 4}', '2024-01-01'), 0.5:
 	'eu_share merges alpha-2, alpha-3 and numeric keys of one country');
 SELECT is((mix_summary('{}')).total, 0::float8, 'mix_summary of an empty mix: total 0 ...');
 SELECT is((mix_summary('{}')).hhi, NULL::float8, '... and NULL measures');
+SET ROLE mineral_supply_editor;
 SELECT lives_ok($$UPDATE crma_benchmark SET share = 0.5 WHERE seeded AND benchmark = 'processing'$$,
-	'an UPDATE of a seeded row is allowed ...');
+	'an UPDATE of a seeded row is allowed (to an editor) ...');
 SELECT results_eq(
 	$$SELECT share, seeded FROM crma_benchmark WHERE benchmark = 'processing' AND target_year = 2030 ORDER BY seeded$$,
 	$$VALUES (0.5::float8, false), (0.4::float8, true)$$,
 	'... and writes a user row, leaving the seeded one as shipped'
 );
-SELECT is((crma_benchmark_share('processing', 2030)).share, 0.5::float8, 'the user row takes precedence');
+SET ROLE mineral_supply_analyst;
+SELECT is((crma_benchmark_share('processing', 2030)).share, 0.5::float8, 'the user row takes precedence (for everyone)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -9,7 +9,7 @@
 -- The error cases are one table: each row is checked with throws_ok (by
 -- SQLSTATE), then all their messages are checked for style at once.
 --
--- Runs standalone in a fresh database:  pg_prove -d <db> test/pgtap/*.sql
+-- Runs standalone in a fresh database:  pg_prove -d <db> test/pgtap/errors.sql
 \unset ECHO
 \set QUIET 1
 \set ON_ERROR_STOP 1

@@ -1,4 +1,4 @@
--- pgTAP: the supply-risk API of issue 4 (src/sql/40_supply_risk.sql).
+-- pgTAP: the supply-risk API of issue 4 (src/sql/70_supply_risk.sql, 80_lists.sql).
 --
 -- What is checked: every function with its exact signature, argument names
 -- and defaults, return type, volatility and strictness; the two hhi_wgi
@@ -7,11 +7,21 @@
 -- net_import_reliance; the reference tables criticality_threshold (columns,
 -- key, the shipped row, dumped by pg_dump, the trigger that protects shipped
 -- rows) and critical_material_list (columns, key, counts per list); and the
--- SQLSTATE of every error of these functions.  The generic checks of
--- api_shape.sql (parallel safety, no SECURITY DEFINER, a comment on every
--- object) cover these objects too.
+-- SQLSTATE of every error of these functions, and who may write the tables
+-- (42501): both readable by PUBLIC, criticality_threshold writable by the
+-- editors a DBA grants (README "Roles and privileges") and its seeded rows
+-- by the owner only, critical_material_list by the owner only.  The generic
+-- checks of api_shape.sql (parallel safety, no SECURITY DEFINER, a comment
+-- on every object) cover these objects too.
 --
--- Runs standalone in a fresh database:  pg_prove -d <db> test/pgtap/*.sql
+-- Runs as an ordinary role, mineral_supply_analyst (test/prepare_db); a
+-- check that writes criticality_threshold runs as the editor role
+-- test/prepare_db grants what README says (SET ROLE mineral_supply_editor),
+-- and one that writes critical_material_list as its owner, the superuser
+-- who installed the extension (SET ROLE NONE: the session user).
+--
+-- Runs in a database test/prepare_db made (it needs the test roles):
+--     test/prepare_db <db> pgtap mineral_supply && pg_prove -d <db> test/pgtap/*.sql
 \unset ECHO
 \set QUIET 1
 \set ON_ERROR_STOP 1
@@ -24,7 +34,7 @@ SET LOCAL client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS mineral_supply;
 
-SELECT plan(157);
+SELECT plan(169);
 
 -------------------------------------------------------------------------------
 -- Functions: signature, return type, volatility, strictness
@@ -205,6 +215,14 @@ SELECT is(
 SELECT has_trigger('criticality_threshold', 'protect_seeded', 'criticality_threshold has the trigger protect_seeded');
 SELECT trigger_is('criticality_threshold', 'protect_seeded', 'reference_row_protect',
 	'protect_seeded runs reference_row_protect()');
+SELECT has_trigger('criticality_threshold', 'seeded_by_owner', 'criticality_threshold has the trigger seeded_by_owner');
+SELECT trigger_is('criticality_threshold', 'seeded_by_owner', 'reference_row_seeded_by_owner',
+	'seeded_by_owner runs reference_row_seeded_by_owner()');
+SELECT ok(has_table_privilege('public', t, 'SELECT'), 'PUBLIC reads ' || t)
+  FROM unnest(ARRAY['criticality_threshold', 'critical_material_list']) t;
+SELECT ok(NOT has_table_privilege('public', t, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER'),
+          'PUBLIC writes nothing to ' || t)
+  FROM unnest(ARRAY['criticality_threshold', 'critical_material_list']) t;
 
 SELECT has_table('critical_material_list', 'table critical_material_list exists');
 SELECT columns_are('critical_material_list', ARRAY['list', 'material', 'grade_form', 'source'],
@@ -226,11 +244,15 @@ SELECT results_eq(
 -- Errors and their SQLSTATEs
 -------------------------------------------------------------------------------
 
+-- run_as: who runs the case; this suite's ordinary role, but the editor
+-- where a case writes criticality_threshold and the owner where it writes
+-- critical_material_list (the tables' own checks are for those who may)
 CREATE TEMP TABLE err_case (
 	ord         serial PRIMARY KEY,
 	state       char(5) NOT NULL,
 	description text NOT NULL,
-	sql         text NOT NULL
+	sql         text NOT NULL,
+	run_as      text NOT NULL DEFAULT 'analyst'
 );
 INSERT INTO err_case (state, description, sql) VALUES
 	('22023', 'wgi_scaled(NaN)', $$SELECT wgi_scaled('NaN')$$),
@@ -319,8 +341,31 @@ INSERT INTO err_case (state, description, sql) VALUES
 	('22023', 'usgs_net_import_reliance: NaN stock change', $$SELECT usgs_net_import_reliance(1, 1, 0, 'NaN')$$),
 	('22023', 'usgs_net_import_reliance: NaN exports', $$SELECT usgs_net_import_reliance(1, 1, 'NaN')$$);
 
+UPDATE err_case SET run_as = 'editor' WHERE description LIKE 'criticality_threshold: %';
+UPDATE err_case SET run_as = 'owner' WHERE description LIKE 'critical_material_list: %';
+-- who may write the tables
+INSERT INTO err_case (state, description, sql, run_as) VALUES
+	('42501', 'criticality_threshold: an ordinary role inserts a row',
+	          $$INSERT INTO criticality_threshold (method, supply_risk_min, economic_importance_min, legal_reference)
+	            VALUES ('x', 1, 2.8, 'x')$$, 'analyst'),
+	('42501', 'critical_material_list: an ordinary role inserts a row',
+	          $$INSERT INTO critical_material_list (list, material, source) VALUES ('mine', 'sand', 'x')$$, 'analyst'),
+	('42501', 'criticality_threshold: an editor inserts a seeded row (only the owner writes those)',
+	          $$INSERT INTO criticality_threshold (method, supply_risk_min, economic_importance_min, legal_reference, seeded)
+	            VALUES ('x', 1, 2.8, 'x', true)$$, 'editor'),
+	('42501', 'critical_material_list: an editor inserts a row (only the owner writes the lists)',
+	          $$INSERT INTO critical_material_list (list, material, source) VALUES ('mine', 'sand', 'x')$$, 'editor');
+GRANT SELECT ON err_case TO mineral_supply_editor;
+
 SELECT throws_ok(sql, state, NULL, state || ' ' || description)
-  FROM err_case ORDER BY ord;
+  FROM err_case WHERE run_as = 'analyst' ORDER BY ord;
+SET ROLE mineral_supply_editor;
+SELECT throws_ok(sql, state, NULL, state || ' ' || description)
+  FROM err_case WHERE run_as = 'editor' ORDER BY ord;
+SET ROLE NONE;
+SELECT throws_ok(sql, state, NULL, state || ' ' || description)
+  FROM err_case WHERE run_as = 'owner' ORDER BY ord;
+SET ROLE mineral_supply_analyst;
 
 -- The primary messages of the extension's own errors are in PostgreSQL's
 -- style: not capitalised (acronyms such as WGI are fine), no final period.
@@ -333,14 +378,34 @@ EXCEPTION WHEN OTHERS THEN
 	RETURN SQLERRM;
 END
 $fn$;
+-- Each case runs as its role again.
 SELECT is(
 	ARRAY(SELECT description || ': ' || msg
-	        FROM (SELECT ord, description, pg_temp.error_message(sql) AS msg FROM err_case) e
+	        FROM (SELECT ord, description, pg_temp.error_message(sql) AS msg FROM err_case WHERE run_as = 'analyst') e
 	       WHERE msg ~ '^[A-Z][a-z]*\M' OR msg ~ '\.$'
 	       ORDER BY ord),
 	'{}'::text[],
 	'error messages are lower case and have no final period'
 );
+SET ROLE mineral_supply_editor;
+SELECT is(
+	ARRAY(SELECT description || ': ' || msg
+	        FROM (SELECT ord, description, pg_temp.error_message(sql) AS msg FROM err_case WHERE run_as = 'editor') e
+	       WHERE msg ~ '^[A-Z][a-z]*\M' OR msg ~ '\.$'
+	       ORDER BY ord),
+	'{}'::text[],
+	'error messages are lower case and have no final period (the cases the editor runs)'
+);
+SET ROLE NONE;
+SELECT is(
+	ARRAY(SELECT description || ': ' || msg
+	        FROM (SELECT ord, description, pg_temp.error_message(sql) AS msg FROM err_case WHERE run_as = 'owner') e
+	       WHERE msg ~ '^[A-Z][a-z]*\M' OR msg ~ '\.$'
+	       ORDER BY ord),
+	'{}'::text[],
+	'error messages are lower case and have no final period (the cases the owner runs)'
+);
+SET ROLE mineral_supply_analyst;
 
 -- Boundary values that must be accepted.
 SELECT lives_ok($$SELECT eu_supply_risk(5, 3, 0, 0, 0), eu_supply_risk(5, 3, 1, 1, 1)$$,

@@ -10,14 +10,19 @@
 -- JSON), never as plan text.
 --
 
--- pg_regress made this database with mineral_supply and without PostGIS:
--- the core extension does not need it.
+-- test/prepare_db made this database with mineral_supply and without
+-- PostGIS: the core extension does not need it.  This test runs as an
+-- ordinary role (mineral_supply_analyst); installing and removing the
+-- extensions, which are not trusted, is the superuser's (SET ROLE NONE: the
+-- session user).
 SELECT count(*) AS postgis_installed FROM pg_extension WHERE extname = 'postgis';
 -- mineral_supply_postgis does.
+SET ROLE NONE;
 CREATE EXTENSION mineral_supply_postgis;
 SET client_min_messages = warning;
 CREATE EXTENSION mineral_supply_postgis CASCADE;
 RESET client_min_messages;
+SET ROLE mineral_supply_analyst;
 SELECT e.extname, r.extname AS requires
 FROM pg_extension e
 JOIN pg_depend d ON d.classid = 'pg_extension'::regclass AND d.objid = e.oid
@@ -511,8 +516,10 @@ DROP VIEW prox_totals, prox_grouped;
 DROP TABLE hub, route, prox_points, "odd ""name"" table", serial, parallel, serial_grouped, parallel_grouped;
 DROP FUNCTION sqlstate_of(text), proximity_plan_is_parallel(text),
               plan_uses_index(text, text, geography, float8), knn_plan_uses_index(text, text, geography, integer);
+SET ROLE NONE;
 DROP EXTENSION mineral_supply_postgis;
 DROP EXTENSION postgis;
+SET ROLE mineral_supply_analyst;
 RESET client_min_messages;
 SELECT count(*) AS postgis_installed FROM pg_extension WHERE extname = 'postgis';
 SELECT hhi('{"CN": 3, "KZ": 1}'::supply_mix) AS core_still_works;

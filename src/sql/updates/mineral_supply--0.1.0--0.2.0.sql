@@ -62,3 +62,56 @@ CREATE AGGREGATE concentration_ratio(producer text, quantity double precision, n
 );
 COMMENT ON AGGREGATE concentration_ratio(text, double precision, bigint) IS
 	'CRn (0-1) of the rows'' producers; n must be the same on every row that gives one (NULL n: no n); works in any plan, as a window aggregate and on Citus';
+
+-- Least privilege (README "Roles and privileges"): the reference tables are
+-- readable by everyone who can use the extension, so that the CRMA and
+-- criticality functions, which run as their caller, work for an ordinary
+-- role; writing stays the owner's and whom a DBA grants INSERT, UPDATE,
+-- DELETE; rows with seeded = true only the owner may write.
+GRANT SELECT ON crma_benchmark TO PUBLIC;
+GRANT SELECT ON criticality_threshold TO PUBLIC;
+GRANT SELECT ON critical_material_list TO PUBLIC;
+COMMENT ON TABLE crma_benchmark IS
+	'CRMA benchmarks as shares of EU annual consumption; seeded with Art. 5(1) for 2030. Readable by everyone; editors (granted INSERT, UPDATE, DELETE) edit or add rows (a 2035 what-if): their rows take precedence over the seeded ones and pg_dump keeps them';
+COMMENT ON TABLE criticality_threshold IS
+	'Thresholds of criticality (SR >= supply_risk_min and EI >= economic_importance_min); seeded with the CRMA''s. Readable by everyone; editors (granted INSERT, UPDATE, DELETE) edit or add rows: their rows take precedence and pg_dump keeps them';
+
+-- Seeded rows are the owner's (60_crma.sql says why; protect_seeded fires
+-- first, by name, and turns an UPDATE of a shipped row into the user's row).
+CREATE FUNCTION reference_row_seeded_by_owner() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	owner oid;
+BEGIN
+	SELECT c.relowner INTO owner FROM pg_class c WHERE c.oid = TG_RELID;
+	IF NOT pg_has_role(current_user, owner, 'MEMBER') THEN
+		RAISE EXCEPTION 'only the owner of %.% can write rows with seeded = true', TG_TABLE_SCHEMA, TG_TABLE_NAME
+			USING ERRCODE = '42501',
+			      DETAIL = 'Seeded rows are the ones mineral_supply ships.',
+			      HINT = 'Write your own row, with seeded = false (the default): it takes precedence over the seeded one.';
+	END IF;
+	RETURN NEW;
+END $$;
+COMMENT ON FUNCTION reference_row_seeded_by_owner() IS
+	'Trigger of the reference tables: only the table owner (a member of the owner role; superusers are) may write a row with seeded = true';
+CREATE TRIGGER seeded_by_owner BEFORE INSERT OR UPDATE ON crma_benchmark
+	FOR EACH ROW WHEN (NEW.seeded) EXECUTE FUNCTION reference_row_seeded_by_owner();
+COMMENT ON TRIGGER seeded_by_owner ON crma_benchmark IS
+	'Only the owner writes rows with seeded = true (the shipped benchmarks)';
+CREATE TRIGGER seeded_by_owner BEFORE INSERT OR UPDATE ON criticality_threshold
+	FOR EACH ROW WHEN (NEW.seeded) EXECUTE FUNCTION reference_row_seeded_by_owner();
+COMMENT ON TRIGGER seeded_by_owner ON criticality_threshold IS
+	'Only the owner writes rows with seeded = true (the shipped thresholds)';
+
+-- The two SQL functions of the CRMA part pin their search_path too: called
+-- directly with a schema of the caller's ahead of pg_catalog on the path, an
+-- operator there (=) stood in for the built-in one in crma_benchmark_share.
+ALTER FUNCTION crma_benchmark_share(text, integer) SET search_path = pg_catalog, pg_temp;
+ALTER FUNCTION crma_assessment(double precision, double precision, double precision, double precision,
+		supply_mix, date, integer) SET search_path = pg_catalog, pg_temp;
+
+-- The protect_seeded triggers of 0.1.0 had no comment.
+COMMENT ON TRIGGER protect_seeded ON crma_benchmark IS
+	'Shipped benchmarks stay as shipped: an UPDATE writes the user''s own row for the same benchmark and year, a DELETE is refused';
+COMMENT ON TRIGGER protect_seeded ON criticality_threshold IS
+	'Shipped thresholds stay as shipped: an UPDATE writes the user''s own row for the same method, a DELETE is refused';
