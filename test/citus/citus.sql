@@ -28,8 +28,10 @@ SELECT count(*) FILTER (WHERE groupid = 0) AS coordinators,
        count(*) FILTER (WHERE groupid > 0 AND shouldhaveshards) AS workers,
        bool_and(isactive) AS all_active
 FROM pg_dist_node;
+\if :postgis
 CREATE EXTENSION postgis;
 CREATE EXTENSION mineral_supply_postgis;
+\endif
 SELECT e.extname AS extension, count(*) AS workers,
        bool_and(w.success AND w.result = e.extversion) AS same_version_as_coordinator
 FROM pg_extension e,
@@ -90,6 +92,7 @@ CREATE TABLE mixes_dist (id bigint, grp int, m supply_mix);
 SELECT create_distributed_table('mixes_dist', 'id', colocate_with => 'rows_dist');
 INSERT INTO mixes_dist SELECT id, grp, supply_mix_agg(producer, qty) FROM rows_dist GROUP BY id, grp;
 SELECT (SELECT count(*) FROM mixes_dist) AS mixes_dist, (SELECT count(*) FROM mixes_local) AS mixes_local;
+\if :postgis
 --
 -- The data of the proximity aggregates of mineral_supply_postgis: 600
 -- sites (rn), 12 groups (grp), 97 values of the distribution column id, 9
@@ -130,6 +133,7 @@ SELECT count(DISTINCT (s.nodename, s.nodeport)) AS nodes_with_shards, count(*) A
        count(*) FILTER (WHERE n.groupid = 0) AS shards_on_coordinator
 FROM citus_shards s JOIN pg_dist_node n ON n.nodename = s.nodename AND n.nodeport = s.nodeport
 WHERE s.table_name = 'sites_dist'::regclass;
+\endif
 --
 -- Helpers.
 --
@@ -175,6 +179,7 @@ CREATE FUNCTION approx_eq(a float8, b float8) RETURNS boolean LANGUAGE sql IMMUT
 	SELECT CASE WHEN a IS NULL OR b IS NULL THEN a IS NULL AND b IS NULL
 	            ELSE a = b OR abs(a - b) <= 1e-12 * greatest(abs(a), abs(b)) END
 $$;
+\if :postgis
 -- Two geography points of the same SRID whose longitudes and latitudes
 -- differ by at most 1e-9 degrees (about 0.1 mm; no point here is near the
 -- antimeridian, where -180 and 180 are one longitude); two NULLs are
@@ -186,6 +191,7 @@ CREATE FUNCTION points_near(a geography, b geography) RETURNS boolean LANGUAGE s
 	                          AND abs(ST_X(a::geometry) - ST_X(b::geometry)) <= 1e-9
 	                          AND abs(ST_Y(a::geometry) - ST_Y(b::geometry)) <= 1e-9, false) END
 $$;
+\endif
 -- Runs q (on the distributed tables, *_dist) and q_local (by default q on
 -- the undistributed copies, *_local) and compares their results row by
 -- row, matched on the first column, column by column in order: float8
@@ -238,7 +244,7 @@ BEGIN
 	WHERE a.attrelid = 'res_d'::regclass AND a.attnum = 1;
 	SELECT string_agg(CASE WHEN a.atttypid = 'float8'::regtype
 	                       THEN format('approx_eq(d.%I, l.%I)', a.attname, b.attname)
-	                       WHEN a.atttypid = 'geography'::regtype
+	                       WHEN a.atttypid = to_regtype('geography')
 	                       THEN format('points_near(d.%I, l.%I)', a.attname, b.attname)
 	                       ELSE format('d.%I IS NOT DISTINCT FROM l.%I', a.attname, b.attname) END, ' AND '),
 	       string_agg(format('d.%I IS NOT NULL', a.attname), ' AND ')
@@ -283,12 +289,14 @@ INSERT INTO agg_case VALUES
 	('hhi_wgi(text, float8, float8, float8)', 'hhi_wgi(producer, qty, wgi, tf)'),
 	('hhi_wgi(country_code, float8, float8)', 'hhi_wgi(cc, qty, wgi)'),
 	('hhi_wgi(country_code, float8, float8, float8)', 'hhi_wgi(cc, qty, wgi, tf)');
+\if :postgis
 INSERT INTO agg_case (aggregate, call, from_table) VALUES
 	('accessible_supply(float8, float8, float8)',
 	 $$accessible_supply(qty, ST_Distance(location, 'SRID=4326;POINT(13.4 52.5)'::geography), 5e6)$$, 'sites_dist'),
 	('supply_mean_distance(float8, float8)',
 	 $$supply_mean_distance(qty, ST_Distance(location, 'SRID=4326;POINT(13.4 52.5)'::geography))$$, 'sites_dist'),
 	('supply_centroid(geography, float8)', 'supply_centroid(location, qty)', 'sites_dist');
+\endif
 -- Aggregates of either extension without a case: none may be listed.
 SELECT aggregate AS "aggregate without a case" FROM ms_aggregates
 WHERE aggregate NOT IN (SELECT aggregate FROM agg_case);
@@ -342,12 +350,14 @@ SELECT grp, supply_mix_agg(producer, qty) FILTER (WHERE qty < 0) AS mix,
        concentration_ratio(producer, qty, 3) FILTER (WHERE qty < 0) AS cr3,
        hhi_wgi(cc, qty, wgi, tf) FILTER (WHERE qty < 0) AS hhi_wgi
 FROM rows_dist WHERE grp IN (0, 11) GROUP BY grp ORDER BY grp;
+\if :postgis
 SELECT grp, accessible_supply(qty, ST_Distance(location, 'SRID=4326;POINT(13.4 52.5)'::geography), 5e6)
               FILTER (WHERE qty < 0) AS accessible,
        supply_mean_distance(qty, ST_Distance(location, 'SRID=4326;POINT(13.4 52.5)'::geography))
               FILTER (WHERE qty < 0) AS mean_distance,
        supply_centroid(location, qty) FILTER (WHERE qty < 0) AS centroid
 FROM sites_dist WHERE grp IN (0, 11) GROUP BY grp ORDER BY grp;
+\endif
 --
 -- Grouped by the distribution column: the whole query runs on the workers.
 -- Window use, partitioned by the distribution column: pushed down too
@@ -388,6 +398,7 @@ SELECT grp, supply_mix_agg(producer, qty) FILTER (WHERE grp = 1) AS mix,
        hhi(producer, qty) FILTER (WHERE grp = 1),
        concentration_ratio(producer, qty, 1) FILTER (WHERE grp = 1) AS cr1
 FROM tiny_dist GROUP BY grp ORDER BY grp;
+\if :postgis
 --
 -- The proximity aggregates on a small table worked out by hand, with the
 -- distances given (not computed): group 1 has quantity 2 at (0 0) and 0 m,
@@ -459,6 +470,7 @@ SELECT worker_query_has($q$SELECT grp, supply_mix_agg(producer, qty), hhi(produc
        same($q$SELECT grp, supply_mix_agg(producer, qty) FILTER (WHERE within_radius(location, 'SRID=4326;POINT(27 -12)'::geography, 5e5)),
                      hhi(producer, qty) FILTER (WHERE within_radius(location, 'SRID=4326;POINT(27 -12)'::geography, 5e5))
               FROM sites_dist GROUP BY grp$q$) AS in_filter;
+\endif
 --
 -- The case of the bug report: 200 000 rows, 10 groups of 20 producers with
 -- 1 000 rows each.  The HHI of each group, checked against the plain-SQL
@@ -570,6 +582,7 @@ SELECT row_gather('SELECT grp, hhi(producer, qty ORDER BY rn) FROM rows_dist GRO
          AS row_gathered;
 SET citus.coordinator_aggregation_strategy = 'disabled';
 SELECT error_of('SELECT grp, hhi(producer, qty ORDER BY rn) FROM rows_dist GROUP BY grp') AS disabled;
+\if :postgis
 -- The same for the proximity aggregates.
 SET citus.coordinator_aggregation_strategy = 'row-gather';
 SELECT row_gather('SELECT grp, supply_centroid(location, qty ORDER BY rn) FROM sites_dist GROUP BY grp') AS rows_gathered,
@@ -579,4 +592,5 @@ SELECT row_gather('SELECT grp, supply_centroid(location, qty ORDER BY rn) FROM s
             FROM sites_dist GROUP BY grp$q$) AS row_gathered;
 SET citus.coordinator_aggregation_strategy = 'disabled';
 SELECT error_of('SELECT grp, supply_centroid(location, qty ORDER BY rn) FROM sites_dist GROUP BY grp') AS disabled;
+\endif
 RESET citus.coordinator_aggregation_strategy;
