@@ -68,6 +68,10 @@ SELECT third_country('GB', '2019-12-31') AS gb_2019, third_country('GB', '2020-0
        eu_oct('GL', '1985-01-31') AS gl_oct_before, eu_oct('GL', '1985-02-01') AS gl_oct_after,
        third_country('YT', '2013-12-31') AS mayotte_2013, eu_oct('YT', '2013-12-31') AS mayotte_oct_2013,
        third_country('YT', '2014-01-01') AS mayotte_2014;
+-- before it left, Greenland was Danish EU territory (1973-01-01 to
+-- 1985-01-31): not a third country then, not an OCT either
+SELECT third_country('GL', '1980-06-30') AS gl_third_1980, eu_oct('GL', '1980-06-30') AS gl_oct_1980,
+       third_country('GL', '1972-12-31') AS gl_third_1972, third_country('GL', '1985-02-01') AS gl_third_1985;
 SELECT eu_member('DE', 'infinity');
 
 -- supply_mix_agg over a country_code column: keys are alpha-2 codes.
@@ -80,6 +84,13 @@ SELECT supply_mix_agg(country, tonnes) FROM sites;
 SELECT round(eu_share(m, '2024-01-01')::numeric, 6) AS eu_share,
        (top_third_country(m, '2024-01-01')).*
 FROM (VALUES ('{"DE": 20, "CHN": 70, "156": 5, "MY": 15, "": 5}'::supply_mix)) v(m);
+-- EU territory with its own code is EU production: the outermost regions
+-- (Reunion, French Guiana, Guadeloupe, Martinique, Saint-Martin; Mayotte
+-- from 2014) and Aland; OCTs are not: {"FR": 1, "RE": 1, "GF": 1, "GP": 1,
+-- "MQ": 1, "MF": 1, "YT": 1, "AX": 1, "NC": 2}: 8 of 10 in 2024, 7 in 2013.
+SELECT round(eu_share(m, '2024-01-01')::numeric, 12) AS eu_2024, round(eu_share(m, '2013-12-31')::numeric, 12) AS eu_2013,
+       eu_share('{"FR": 1, "RE": 1, "NC": 2}', '2024-01-01') AS readme_example
+FROM (VALUES ('{"FR": 1, "RE": 1, "GF": 1, "GP": 1, "MQ": 1, "MF": 1, "YT": 1, "AX": 1, "NC": 2}'::supply_mix)) v(m);
 -- the United Kingdom counts as EU before 2020-02-01
 SELECT eu_share('{"GB": 1, "CN": 1}', '2015-06-30') AS gb_2015, eu_share('{"GB": 1, "CN": 1}', '2024-06-30') AS gb_2024;
 -- only EU members, only the remainder, nothing

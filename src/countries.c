@@ -230,6 +230,11 @@ quantities_by_country(const MixView *v)
 	return q;
 }
 
+/*
+ * eu_share(mix, day): the share of the EU, member states and the EU
+ * territory with codes of its own (the outermost regions, Aland): their
+ * production is EU production.  OCTs are not the EU.
+ */
 PG_FUNCTION_INFO_V1(supply_mix_eu_share);
 Datum
 supply_mix_eu_share(PG_FUNCTION_ARGS)
@@ -245,7 +250,8 @@ supply_mix_eu_share(PG_FUNCTION_ARGS)
 	if (!mix_shares_init(&v, &s))
 		PG_RETURN_NULL();
 	for (int i = 0; i < ALPHA2_SPAN; i++)
-		if (q[i] > 0.0 && country_eu_member((CountryCode) (i + ALPHA2_MIN), day))
+		if (q[i] > 0.0 && (country_eu_member((CountryCode) (i + ALPHA2_MIN), day) ||
+						   country_eu_territory((CountryCode) (i + ALPHA2_MIN), day)))
 			share += mix_share(&s, q[i]);
 	PG_RETURN_FLOAT8(share);
 }

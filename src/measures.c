@@ -60,13 +60,24 @@ supply_mix_producer_count(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32((int32) mix_positive_count(&v));
 }
 
-/* Index of the producer named by argument 1, or -1. */
+/*
+ * Index of the producer named by argument 1, or -1.  An empty name is no
+ * producer: the error points to the remainder's own functions.
+ */
 static int64
 producer_index(FunctionCallInfo fcinfo, const MixView *v)
 {
+	text	   *name = PG_GETARG_TEXT_PP(1);
+	const char *key;
 	size_t		len;
-	const char *key = mix_producer_arg(PG_GETARG_TEXT_PP(1), &len);
 
+	if (VARSIZE_ANY_EXHDR(name) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s", mix_status_text(MIX_EMPTY_KEY)),
+				 errdetail("The key \"\" is the unattributed remainder, not a producer."),
+				 errhint("The remainder's quantity is remainder(m), its share remainder(m) / total(m).")));
+	key = mix_producer_arg(name, &len);
 	return mix_view_find(v, key, len);
 }
 

@@ -221,7 +221,9 @@ typedef struct EuPeriod
  * TFEU) French Guiana, Guadeloupe, Martinique, Reunion, Saint-Martin, and
  * Mayotte from 2014; Saint-Barthelemy as part of Guadeloupe until 2011; the
  * Aland Islands (Art. 355(4) TFEU) from Finland's accession; Gibraltar
- * (Art. 355(3)) from the UK's accession until its withdrawal.
+ * (Art. 355(3)) from the UK's accession until its withdrawal; Greenland, as
+ * part of Denmark, from Denmark's accession (1973-01-01) until it left the
+ * Communities (Greenland Treaty, in force 1985-02-01) and became an OCT.
  */
 static const EuPeriod eu_periods[] = {
 	/* founders */
@@ -293,6 +295,7 @@ static const EuPeriod eu_periods[] = {
 	{"YT", EU_TERRITORY, {2014, 1, 1}, STILL},
 	{"AX", EU_TERRITORY, {1995, 1, 1}, STILL},
 	{"GI", EU_TERRITORY, {1973, 1, 1}, {2020, 1, 31}},
+	{"GL", EU_TERRITORY, {1973, 1, 1}, {1985, 1, 31}},
 };
 
 static bool

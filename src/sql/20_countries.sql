@@ -144,7 +144,7 @@ COMMENT ON FUNCTION third_country(country_code, date) IS
 CREATE FUNCTION eu_share(supply_mix, on_date date) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'supply_mix_eu_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION eu_share(supply_mix, date) IS
-	'Share (0-1) of EU member states in the complete total of a mix keyed by country codes; the remainder is never assigned to a country';
+	'Share (0-1) of the EU in the complete total of a mix keyed by country codes: member states and EU territory with its own code (outermost regions such as Reunion, Aland), not OCTs; the remainder is never assigned to a country';
 
 CREATE TYPE country_supply AS (country country_code, quantity double precision, share double precision);
 COMMENT ON TYPE country_supply IS 'A country''s supply in a mix: quantity and share of the complete total';

@@ -115,3 +115,8 @@ COMMENT ON TRIGGER protect_seeded ON crma_benchmark IS
 	'Shipped benchmarks stay as shipped: an UPDATE writes the user''s own row for the same benchmark and year, a DELETE is refused';
 COMMENT ON TRIGGER protect_seeded ON criticality_threshold IS
 	'Shipped thresholds stay as shipped: an UPDATE writes the user''s own row for the same method, a DELETE is refused';
+
+-- eu_share counts EU territory with its own code (the outermost regions,
+-- Aland) as the EU (C change; the comment says so).
+COMMENT ON FUNCTION eu_share(supply_mix, date) IS
+	'Share (0-1) of the EU in the complete total of a mix keyed by country codes: member states and EU territory with its own code (outermost regions such as Reunion, Aland), not OCTs; the remainder is never assigned to a country';
