@@ -74,6 +74,20 @@ SELECT third_country('GL', '1980-06-30') AS gl_third_1980, eu_oct('GL', '1980-06
        third_country('GL', '1972-12-31') AS gl_third_1972, third_country('GL', '1985-02-01') AS gl_third_1985;
 SELECT eu_member('DE', 'infinity');
 
+-- UN Comtrade / BACI codes: ISO numeric but for seven countries; a join on
+-- numeric_code(country) = reporter would drop those.
+SELECT code, comtrade_country(code), numeric_code(comtrade_country(code)) AS iso_numeric
+FROM unnest(ARRAY[842, 251, 381, 579, 699, 757, 490, 398, 156, 8]) AS code;
+SELECT count(*) AS iso_codes_that_read_back
+FROM unnest(ARRAY['840', '250', '380', '578', '356', '756', '158']) AS iso
+WHERE comtrade_country(iso::integer) = iso::country_code;
+-- aggregates are no country: 22023, naming the code
+SELECT comtrade_country(0);
+SELECT comtrade_country(97);
+SELECT comtrade_country(899);
+SELECT comtrade_country(-1);
+SELECT comtrade_country(NULL) IS NULL AS null_in_null_out;
+
 -- supply_mix_agg over a country_code column: keys are alpha-2 codes.
 SELECT supply_mix_agg(country, tonnes) FROM sites;
 

@@ -118,8 +118,30 @@ CREATE FUNCTION country_code_source() RETURNS text
 	AS 'MODULE_PATHNAME', 'country_code_table_source' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION country_name(country_code) IS 'English short name (iso-codes common name where it has one, e.g. Bolivia)';
 COMMENT ON FUNCTION alpha3(country_code) IS 'ISO 3166-1 alpha-3 code';
-COMMENT ON FUNCTION numeric_code(country_code) IS 'ISO 3166-1 numeric code, three digits (as UN Comtrade''s reporter codes)';
+COMMENT ON FUNCTION numeric_code(country_code) IS 'ISO 3166-1 numeric code, three digits (UN Comtrade uses these but for a few countries: comtrade_country)';
 COMMENT ON FUNCTION country_code_source() IS 'The iso-codes release the country table was generated from';
+
+-- UN Comtrade's (and CEPII BACI's) country codes are ISO 3166-1 numeric
+-- codes with a few exceptions of their own: 842 USA, 251 France (with
+-- Monaco), 381 Italy (with San Marino), 579 Norway (with Svalbard and Jan
+-- Mayen), 699 India, 757 Switzerland (with Liechtenstein), and 490 "Other
+-- Asia, nes", which is Taiwan in these data (BACI documents it so).  A code
+-- that is no country (0 World, 97 the EU, 899 Areas nes, ...) is an error
+-- naming it, never a silent NULL.
+CREATE FUNCTION comtrade_country(code integer) RETURNS country_code
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	RETURN CASE code
+		WHEN 842 THEN 'US' WHEN 251 THEN 'FR' WHEN 381 THEN 'IT' WHEN 579 THEN 'NO'
+		WHEN 699 THEN 'IN' WHEN 757 THEN 'CH' WHEN 490 THEN 'TW'
+		ELSE lpad(code::text, 3, '0') END::@extschema@.country_code;
+EXCEPTION WHEN invalid_text_representation THEN
+	RAISE EXCEPTION 'UN Comtrade code % is not a country', code
+		USING ERRCODE = '22023',
+		      HINT = 'Aggregates such as 0 (World), 97 (EU-27) or 899 (Areas, nes) name no country: keep them apart.';
+END $$;
+COMMENT ON FUNCTION comtrade_country(integer) IS
+	'The country of a UN Comtrade / CEPII BACI numeric code: ISO 3166-1 numeric, and the exceptions 842 US, 251 FR, 381 IT, 579 NO, 699 IN, 757 CH, 490 TW (Other Asia, nes); an aggregate code is ERROR 22023';
 
 -------------------------------------------------------------------------------
 -- The EU by date, overseas countries and territories, third countries
