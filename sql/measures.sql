@@ -41,6 +41,20 @@ SELECT total(m), producer_count(m), hhi(m), hhi_bounds(m), hhi_normalized(m),
 FROM (VALUES ('{}'::supply_mix), ('{"A": 0, "B": 0}')) v(m);
 SELECT * FROM top_producers('{"A": 0, "B": 0}', 3);
 
+-- producer_rank: the place in top_producers' order (quantity descending,
+-- then producer ascending); NULL for a producer not in the mix; the
+-- remainder never ranks.  C and D tie at 1: C ranks 3, D 4.
+SELECT producer_rank(m, 'A') AS a, producer_rank(m, 'B') AS b, producer_rank(m, 'C') AS c,
+       producer_rank(m, 'D') AS d, producer_rank(m, 'E') AS absent
+FROM example;
+SELECT producer_rank('{"A": 0, "B": 0, "": 5}', 'B') AS zero_producer;
+-- the same as top_producers on 300 random mixes of up to 60 producers with ties
+SELECT count(*) AS producers, bool_and(producer_rank(m, t.producer) = t.rank) AS same_as_top_producers
+FROM (SELECT g, supply_mix_agg('p' || (g * i) % 37, ((g + i) % 5)::float8) AS m
+      FROM generate_series(1, 300) g, generate_series(1, 1 + g % 60) i GROUP BY g) s,
+     LATERAL top_producers(m, 1000) t;
+SELECT producer_rank('{"A": 1}', '');
+
 -- Single producer: HHI 10000, CR1 1, entropy 0, Gini 0; the normalised
 -- measures are 0/0 and NULL.
 SELECT hhi(m), hhi_bounds(m), concentration_ratio(m, 1), shannon_entropy(m), gini(m),

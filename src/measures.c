@@ -106,6 +106,21 @@ supply_mix_share(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(i < 0 ? 0.0 : mix_share(&s, v.quantity[i]));
 }
 
+/* producer_rank(m, producer): its place in top_producers' order, NULL when absent. */
+PG_FUNCTION_INFO_V1(supply_mix_producer_rank);
+Datum
+supply_mix_producer_rank(PG_FUNCTION_ARGS)
+{
+	MixView		v;
+	int64		i;
+
+	PG_GETARG_MIX_VIEW(0, &v);
+	i = producer_index(fcinfo, &v);
+	if (i < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32((int32) mix_rank(&v, (uint32) i));
+}
+
 PG_FUNCTION_INFO_V1(supply_mix_hhi);
 Datum
 supply_mix_hhi(PG_FUNCTION_ARGS)

@@ -170,6 +170,17 @@ rank_cmp(const uint32 *a, const uint32 *b, const MixView *v)
 	return (*a > *b) - (*a < *b);
 }
 
+uint32
+mix_rank(const MixView *v, uint32 i)
+{
+	uint32		rank = 1;
+
+	for (uint32 j = 0; j < v->count; j++)
+		if (rank_cmp(&j, &i, v) < 0)
+			rank++;
+	return rank;
+}
+
 #define ST_SORT sort_ranks
 #define ST_ELEMENT_TYPE uint32
 #define ST_COMPARE_ARG_TYPE const MixView

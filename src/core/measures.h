@@ -66,6 +66,12 @@ extern double mix_gini(const MixView *v, const MixMemory *mem);
  */
 extern uint32 mix_top(const MixView *v, uint32 n, const MixMemory *mem, uint32 *out);
 
+/*
+ * The rank (1 = largest) of producer i in the order of mix_top: quantity
+ * descending, then name ascending.
+ */
+extern uint32 mix_rank(const MixView *v, uint32 i);
+
 /* CRn: combined share of the n largest named producers (0-1). */
 extern double mix_concentration_ratio(const MixView *v, const MixShares *s, uint32 n,
 									  const MixMemory *mem);

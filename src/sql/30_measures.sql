@@ -47,6 +47,11 @@ CREATE FUNCTION top_producers(supply_mix, n bigint,
 	AS 'MODULE_PATHNAME', 'supply_mix_top_producers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 COMMENT ON FUNCTION top_producers(supply_mix, bigint) IS 'The n largest named producers, by quantity descending then producer ascending, with their shares of the complete total';
 
+CREATE FUNCTION producer_rank(supply_mix, producer text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'supply_mix_producer_rank' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION producer_rank(supply_mix, text) IS
+	'Rank (1 = largest) of a named producer by quantity descending, then producer ascending, as top_producers orders them; NULL when it is not in the mix';
+
 CREATE FUNCTION producers(supply_mix,
 		OUT producer text, OUT quantity double precision, OUT share double precision)
 	RETURNS SETOF record

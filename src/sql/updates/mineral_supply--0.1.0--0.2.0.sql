@@ -145,3 +145,9 @@ COMMENT ON FUNCTION comtrade_country(integer) IS
 	'The country of a UN Comtrade / CEPII BACI numeric code: ISO 3166-1 numeric, and the exceptions 842 US, 251 FR, 381 IT, 579 NO, 699 IN, 757 CH, 490 TW (Other Asia, nes); an aggregate code is ERROR 22023';
 
 COMMENT ON FUNCTION numeric_code(country_code) IS 'ISO 3166-1 numeric code, three digits (UN Comtrade uses these but for a few countries: comtrade_country)';
+
+-- producer_rank (measures).
+CREATE FUNCTION producer_rank(supply_mix, producer text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'supply_mix_producer_rank' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION producer_rank(supply_mix, text) IS
+	'Rank (1 = largest) of a named producer by quantity descending, then producer ascending, as top_producers orders them; NULL when it is not in the mix';
