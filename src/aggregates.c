@@ -59,21 +59,29 @@ expanded_mix_flat_size(ExpandedObjectHeader *eohptr)
 	return mix_table_flat_size(em->table) + (em->top_n_state ? TOP_N_HEADER_SIZE : 0);
 }
 
+/* Writes the flat supply_mix_top_n of a table and its n into dest (size bytes). */
+static void
+top_n_flatten(const MixTable *t, int64 n, char *dest, Size size)
+{
+	memset(dest, 0, TOP_N_HEADER_SIZE);
+	SET_VARSIZE(dest, size);
+	memcpy(dest + 8, &n, sizeof(int64));
+	mix_table_flatten(t, dest + TOP_N_HEADER_SIZE, size - TOP_N_HEADER_SIZE);
+	SET_VARSIZE(dest + TOP_N_HEADER_SIZE, size - TOP_N_HEADER_SIZE);
+}
+
 static void
 expanded_mix_flatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
 	ExpandedMix *em = (ExpandedMix *) eohptr;
-	char	   *mix = result;
 
 	if (em->top_n_state)
+		top_n_flatten(em->table, em->top_n, result, allocated_size);
+	else
 	{
-		memset(result, 0, TOP_N_HEADER_SIZE);
-		memcpy((char *) result + 8, &em->top_n, sizeof(int64));
-		mix += TOP_N_HEADER_SIZE;
+		mix_table_flatten(em->table, result, allocated_size);
+		SET_VARSIZE(result, allocated_size);
 	}
-	mix_table_flatten(em->table, mix, allocated_size - (mix - (char *) result));
-	SET_VARSIZE(mix, allocated_size - (mix - (char *) result));
-	SET_VARSIZE(result, allocated_size);
 }
 
 static const ExpandedObjectMethods expanded_mix_methods = {
@@ -94,18 +102,6 @@ top_n_parts(const struct varlena *flat, int64 *n)
 				 errmsg("invalid supply_mix_top_n value")));
 	memcpy(n, (const char *) flat + 8, sizeof(int64));
 	return mix;
-}
-
-/* The n given to a top-n aggregate: at least 1. */
-static int64
-check_top_n(int64 n)
-{
-	if (n < 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("n must be at least 1"),
-				 errdetail("n is " INT64_FORMAT ".", n)));
-	return n;
 }
 
 /* The n of a state meeting another n (0: none given): they must agree. */
@@ -409,20 +405,22 @@ top_n_step(FunctionCallInfo fcinfo, bool combine)
 	else
 	{
 		if (!PG_ARGISNULL(3))
-			merge_top_n(top_n, check_top_n(PG_GETARG_INT64(3)));
+		{
+			int64		n = PG_GETARG_INT64(3);
+
+			check_top_n(n);
+			merge_top_n(top_n, n);
+		}
 		add_row(fcinfo, t, 0);
 	}
 
 	if (em != NULL)
 		PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));
 	{
-		size_t		mixsize = mix_table_flat_size(t);
-		char	   *result = palloc0(TOP_N_HEADER_SIZE + mixsize);
+		Size		size = TOP_N_HEADER_SIZE + mix_table_flat_size(t);
+		char	   *result = palloc(size);
 
-		SET_VARSIZE(result, TOP_N_HEADER_SIZE + mixsize);
-		memcpy(result + 8, top_n, sizeof(int64));
-		mix_table_flatten(t, result + TOP_N_HEADER_SIZE, mixsize);
-		SET_VARSIZE(result + TOP_N_HEADER_SIZE, mixsize);
+		top_n_flatten(t, *top_n, result, size);
 		PG_RETURN_POINTER(result);
 	}
 }

@@ -12,15 +12,21 @@
 
 #include "pg_compat.h"
 
-/* n of the top-n functions: at least 1; beyond the producer count it is the count. */
-static uint32
-top_n_arg(int64 n)
+void
+check_top_n(int64 n)
 {
 	if (n < 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("n must be at least 1"),
 				 errdetail("n is " INT64_FORMAT ".", n)));
+}
+
+/* n of the top-n functions: at least 1; beyond the producer count it is the count. */
+static uint32
+top_n_arg(int64 n)
+{
+	check_top_n(n);
 	return (uint32) Min(n, (int64) MIX_MAX_PRODUCERS);
 }
 

@@ -93,6 +93,9 @@ extern Datum mix_rebuild(const MixView *v, MixProducerEdit edit, void *arg, doub
  * CRn of a mix (measures.c): false for a zero total; an error for n < 1.
  */
 extern bool mix_concentration_ratio_view(const MixView *v, int64 n, double *cr);
+
+/* The n of a top-n measure or aggregate must be at least 1 (measures.c). */
+extern void check_top_n(int64 n);
 extern Datum supply_mix_in(PG_FUNCTION_ARGS);
 extern Datum supply_mix_out(PG_FUNCTION_ARGS);
 
