@@ -406,10 +406,10 @@ top_n_step(FunctionCallInfo fcinfo, bool combine)
 	{
 		if (!PG_ARGISNULL(3))
 		{
-			int64		n = PG_GETARG_INT64(3);
+			int64		row_n = PG_GETARG_INT64(3);
 
-			check_top_n(n);
-			merge_top_n(top_n, n);
+			check_top_n(row_n);
+			merge_top_n(top_n, row_n);
 		}
 		add_row(fcinfo, t, 0);
 	}
