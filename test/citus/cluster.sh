@@ -29,10 +29,12 @@ CLUSTER_NAMES=(coordinator worker1 worker2)
 
 cluster_log() { echo "cluster: $*" >&2; }
 
-# Runs a command as the server's OS user.
+# Runs a command as the server's OS user, from /, which that user can
+# enter whatever the permissions of the clone it is called from (psql
+# would otherwise print "could not change directory" into the output).
 as_pg() {
 	if [ "$(id -u)" -eq 0 ]; then
-		runuser -u postgres -- "$@"
+		(cd / && runuser -u postgres -- "$@")
 	else
 		"$@"
 	fi
